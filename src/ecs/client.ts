@@ -1,0 +1,207 @@
+// The signed ECS RPC client: one call = credentials (lazy), endpoint, V3 signature, undici request,
+// JSON parse, typed error. It knows nothing of MCP.
+import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
+import type { CredentialSource } from "./credentials.js";
+import { endpointFor } from "./endpoints.js";
+import { EcsApiError, EcsError, EcsNetworkError, EcsResponseError, type NetworkFailure } from "./errors.js";
+import { DEFAULT_RETRY, abortableSleep, nextDelay, type RetryPolicy } from "./retry.js";
+import { acsDate, newNonce, signRequest } from "./signer.js";
+
+export const ECS_API_VERSION = "2014-05-26";
+
+export type QueryParams = Record<string, string>;
+
+export interface EcsClientOptions {
+  credentials: CredentialSource;
+  /** Replaces the regional endpoint (already validated origin). */
+  endpoint?: string;
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  retry?: RetryPolicy;
+  clock?: () => Date;
+  nonce?: () => string;
+  random?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  dispatcher?: Dispatcher;
+}
+
+export interface EcsCallOptions {
+  /** Picks the regional endpoint; the caller puts `RegionId` in params itself. */
+  regionId?: string;
+  signal?: AbortSignal;
+}
+
+export interface EcsResponse {
+  body: Record<string, unknown>;
+  requestId?: string;
+  endpoint: string;
+  httpStatus: number;
+  providerName: string;
+  attempts: number;
+}
+
+/** The seam tools depend on, so tests and the benchmark can count or wrap calls. */
+export interface EcsApi {
+  call(action: string, params: QueryParams, options?: EcsCallOptions): Promise<EcsResponse>;
+}
+
+const SNIPPET_LENGTH = 200;
+
+function networkFailure(err: unknown): NetworkFailure {
+  const code = (err as { code?: string }).code ?? "";
+  const name = (err as { name?: string }).name ?? "";
+  if (name === "TimeoutError" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+    return "timeout";
+  }
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") return "connect";
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE" || code === "UND_ERR_CLOSED") return "reset";
+  return "other";
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+export class EcsClient implements EcsApi {
+  private readonly dispatcher: Dispatcher;
+  private readonly clock: () => Date;
+  private readonly nonce: () => string;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: EcsClientOptions) {
+    // One keep-alive pool per origin for the whole process; HTTPS_PROXY/NO_PROXY honoured.
+    this.dispatcher =
+      options.dispatcher ??
+      new EnvHttpProxyAgent({ connectTimeout: options.connectTimeoutMs, keepAliveTimeout: 30_000 });
+    this.clock = options.clock ?? (() => new Date());
+    this.nonce = options.nonce ?? newNonce;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? abortableSleep;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  async call(action: string, params: QueryParams, options: EcsCallOptions = {}): Promise<EcsResponse> {
+    const endpoint = endpointFor(options.regionId, this.options.endpoint);
+    const started = Date.now();
+    // Every attempt fits in the whole call's budget, so retries never stretch a call past it.
+    const deadline = started + Math.max(this.retry.totalBudgetMs, this.options.timeoutMs);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - Date.now()));
+        const response = await this.attempt(action, params, endpoint, timeoutMs, options.signal);
+        return { ...response, attempts: attempt };
+      } catch (err) {
+        if (err instanceof EcsError) err.attempts = attempt;
+        const delay = options.signal?.aborted
+          ? undefined
+          : nextDelay(this.retry, err, attempt, Date.now() - started, this.random);
+        if (delay === undefined) throw err;
+        await this.sleep(delay, options.signal).catch(() => {
+          throw new EcsNetworkError("aborted", endpoint, action, "the request was cancelled");
+        });
+      }
+    }
+  }
+
+  /** One signed HTTP exchange; a fresh date and nonce every time (a reused nonce is refused). */
+  private async attempt(
+    action: string,
+    params: QueryParams,
+    endpoint: string,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Omit<EcsResponse, "attempts">> {
+    const credentials = await this.options.credentials.get();
+    const url = new URL("/", endpoint);
+    const signed = signRequest({
+      method: "POST",
+      host: url.host,
+      path: "/",
+      action,
+      version: ECS_API_VERSION,
+      query: params,
+      body: "",
+      date: acsDate(this.clock()),
+      nonce: this.nonce(),
+      accessKeyId: credentials.accessKeyId,
+      accessKeySecret: credentials.accessKeySecret,
+      ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+    });
+    const { host: _host, ...headers } = signed.headers; // undici derives Host from the URL, as signed
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+
+    let status: number;
+    let text: string;
+    let responseHeaders: Record<string, string | string[] | undefined>;
+    try {
+      const res = await request(`${url.origin}/?${signed.canonicalQueryString}`, {
+        method: "POST",
+        headers: { ...headers, accept: "application/json", "content-length": "0" },
+        body: "",
+        signal: combined,
+        dispatcher: this.dispatcher,
+      });
+      status = res.statusCode;
+      responseHeaders = res.headers;
+      text = await res.body.text();
+    } catch (err) {
+      if (signal?.aborted) throw new EcsNetworkError("aborted", endpoint, action, "the request was cancelled");
+      const failure = timeout.aborted ? "timeout" : networkFailure(err);
+      const detail =
+        failure === "timeout"
+          ? `no answer from ${endpoint} within ${timeoutMs} ms`
+          : `${(err as Error).message || String(err)} (${(err as { code?: string }).code ?? "network error"})`;
+      throw new EcsNetworkError(failure, endpoint, action, detail);
+    }
+    return this.interpret(action, endpoint, status, text, responseHeaders, credentials.providerName);
+  }
+
+  private interpret(
+    action: string,
+    endpoint: string,
+    status: number,
+    text: string,
+    headers: Record<string, string | string[] | undefined>,
+    providerName: string,
+  ): Omit<EcsResponse, "attempts"> {
+    const snippet = text.slice(0, SNIPPET_LENGTH);
+    let body: unknown;
+    try {
+      body = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    if (!body || typeof body !== "object" || Array.isArray(body)) {
+      const what = text === "" ? "an empty body" : "a body that is not JSON";
+      throw new EcsResponseError(status, endpoint, action, snippet, `HTTP ${status} with ${what}`);
+    }
+    const record = body as Record<string, unknown>;
+    const code = str(record.Code);
+    if (status >= 200 && status < 300 && !code) {
+      return { body: record, requestId: str(record.RequestId), endpoint, httpStatus: status, providerName };
+    }
+    if (!code) {
+      throw new EcsResponseError(status, endpoint, action, snippet, `HTTP ${status} with an error body that has no Code`);
+    }
+    const retryAfter = Number(headers["x-acs-retry-after"]);
+    const date = headers.date;
+    throw new EcsApiError(
+      code,
+      str(record.Message) ?? "(no message)",
+      status,
+      str(record.RequestId),
+      endpoint,
+      action,
+      str(record.Recommend),
+      typeof date === "string" ? date : undefined,
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}

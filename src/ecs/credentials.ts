@@ -1,0 +1,89 @@
+// Credentials come from the official `@alicloud/credentials` default chain, resolved at the
+// first call and imported lazily: loading the package costs ~40 ms, and start-up must do no
+// credential lookup at all.
+import { registerAccessKeyId, registerSecret } from "../redact.js";
+import { CredentialsError } from "./errors.js";
+
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+  /** Which provider resolved them, e.g. `default/env`, `default/cli_profile`, `sandbox`. */
+  providerName: string;
+}
+
+export interface CredentialSource {
+  get(): Promise<Credentials>;
+}
+
+export const CREDENTIALS_HELP = [
+  "No Alibaba Cloud credentials were found. Provide them in one of these ways (the official chain tries them in this order):",
+  "1. Environment: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS).",
+  "2. OIDC (ACK/RRSA): ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE.",
+  "3. The aliyun CLI profile in ~/.aliyun/config.json (`aliyun configure`; choose one with ALIBABA_CLOUD_PROFILE) — recommended: keys stay out of MCP client configs.",
+  "4. ~/.alibabacloud/credentials (ini file; path overridable with ALIBABA_CLOUD_CREDENTIALS_FILE).",
+  "5. The ECS instance RAM role via the metadata service (when running on ECS).",
+  "6. ALIBABA_CLOUD_CREDENTIALS_URI, a local URL that returns credentials.",
+  "To try the server without an account, start it with --sandbox.",
+].join("\n");
+
+function remember(c: Credentials): Credentials {
+  registerSecret(c.accessKeySecret);
+  registerSecret(c.securityToken);
+  registerAccessKeyId(c.accessKeyId);
+  return c;
+}
+
+export function staticCredentials(c: Credentials): CredentialSource {
+  const value = remember({ ...c });
+  return { get: async () => value };
+}
+
+interface ChainClient {
+  getCredential(): Promise<{
+    accessKeyId?: string;
+    accessKeySecret?: string;
+    securityToken?: string;
+    providerName?: string;
+  }>;
+}
+
+/**
+ * The official default chain. The client is built once (it caches the provider that worked and
+ * refreshes expiring STS credentials itself); each call asks it, so rotation is honoured.
+ */
+export function defaultCredentialChain(): CredentialSource {
+  let client: Promise<ChainClient> | undefined;
+  const load = async (): Promise<ChainClient> => {
+    const mod = (await import("@alicloud/credentials")) as unknown as {
+      default: { default?: new () => ChainClient } & (new () => ChainClient);
+    };
+    // The package is CommonJS with `exports.default`; under ESM interop it may be nested once more.
+    const Credential = mod.default.default ?? mod.default;
+    return new Credential();
+  };
+  return {
+    async get() {
+      client ??= load();
+      let model: Awaited<ReturnType<ChainClient["getCredential"]>>;
+      try {
+        model = await (await client).getCredential();
+      } catch {
+        // The chain's own message is unreadable ("getaddrinfo ENOTFOUND undefinedGET ...") and may
+        // quote a config file verbatim, secrets included: never pass it on.
+        client = undefined;
+        throw new CredentialsError(CREDENTIALS_HELP);
+      }
+      if (!model.accessKeyId || !model.accessKeySecret) {
+        client = undefined;
+        throw new CredentialsError(CREDENTIALS_HELP);
+      }
+      return remember({
+        accessKeyId: model.accessKeyId,
+        accessKeySecret: model.accessKeySecret,
+        ...(model.securityToken ? { securityToken: model.securityToken } : {}),
+        providerName: model.providerName ?? "default",
+      });
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Where a call goes. The public regional endpoint works for every region; an override
+// (ALIBABA_CLOUD_ECS_ENDPOINT / --endpoint) is configuration only, never tool input.
+import { ConfigError } from "./errors.js";
+import { assertRegionId } from "./region.js";
+
+export function regionalEndpoint(regionId: string): string {
+  return `https://ecs.${assertRegionId(regionId, "RegionId")}.aliyuncs.com`;
+}
+
+/** The central endpoint, for calls that need no region (DescribeRegions). */
+export const CENTRAL_ENDPOINT = "https://ecs.aliyuncs.com";
+
+/** Validates an endpoint override once, at start-up: an origin with http(s), no path or query. */
+export function parseEndpointOverride(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`ALIBABA_CLOUD_ECS_ENDPOINT "${raw}" is not a URL; expected e.g. https://ecs-vpc.cn-hangzhou.aliyuncs.com`);
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) {
+    throw new ConfigError(`ALIBABA_CLOUD_ECS_ENDPOINT must be an http(s) URL without user info, got "${raw}"`);
+  }
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
+    throw new ConfigError(`ALIBABA_CLOUD_ECS_ENDPOINT must be an origin only (no path or query), got "${raw}"`);
+  }
+  return url.origin;
+}
+
+export function endpointFor(regionId: string | undefined, override: string | undefined): string {
+  if (override) return override;
+  return regionId ? regionalEndpoint(regionId) : CENTRAL_ENDPOINT;
+}

@@ -1,0 +1,81 @@
+// Typed failures of the ECS client. Classification is by Alibaba `Code`, not HTTP status:
+// throttling, for one, arrives as HTTP 400.
+
+export class EcsError extends Error {
+  override name = "EcsError";
+  /** How many HTTP attempts were made before giving up (set by the client). */
+  attempts = 1;
+}
+
+/** Alibaba answered with its error JSON (`Code`, `Message`, `RequestId`, `Recommend`). */
+export class EcsApiError extends EcsError {
+  override name = "EcsApiError";
+  constructor(
+    readonly code: string,
+    readonly apiMessage: string,
+    readonly httpStatus: number,
+    readonly requestId: string | undefined,
+    readonly endpoint: string,
+    readonly action: string,
+    readonly recommend?: string,
+    /** The response's `Date` header, for clock-skew diagnosis. */
+    readonly serverDate?: string,
+    /** Seconds from an `x-acs-retry-after` header. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(`${code}: ${apiMessage}`);
+  }
+}
+
+export type NetworkFailure = "timeout" | "connect" | "reset" | "aborted" | "other";
+
+/** No usable HTTP answer: connection refused/reset, timeout, cancellation. */
+export class EcsNetworkError extends EcsError {
+  override name = "EcsNetworkError";
+  constructor(
+    readonly failure: NetworkFailure,
+    readonly endpoint: string,
+    readonly action: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** An answer arrived but is not the JSON we expect (HTML gateway page, truncated body, wrong types). */
+export class EcsResponseError extends EcsError {
+  override name = "EcsResponseError";
+  constructor(
+    readonly httpStatus: number,
+    readonly endpoint: string,
+    readonly action: string,
+    /** First 200 characters of the body. */
+    readonly bodySnippet: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** The credential chain found nothing usable. The message lists the ways to provide credentials. */
+export class CredentialsError extends EcsError {
+  override name = "CredentialsError";
+}
+
+/** Settings that make a call impossible (no region, a malformed endpoint). */
+export class ConfigError extends EcsError {
+  override name = "ConfigError";
+}
+
+const THROTTLING = /^Throttling(\..+)?$/;
+const TRANSIENT_CODES = new Set(["ServiceUnavailable", "InternalError", "InternalError.Dispatch"]);
+
+/** Whether a read-only call that failed this way may be retried (the reliability seam). */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof EcsApiError) {
+    return THROTTLING.test(err.code) || TRANSIENT_CODES.has(err.code) || err.httpStatus >= 500 || err.httpStatus === 429;
+  }
+  if (err instanceof EcsNetworkError) return err.failure !== "aborted";
+  if (err instanceof EcsResponseError) return err.httpStatus >= 500 || err.httpStatus === 429;
+  return false;
+}

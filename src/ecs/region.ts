@@ -1,0 +1,70 @@
+// Which region a call goes to. Never a silent default: the tool argument, else the configured
+// region (`--region` / ALIBABA_CLOUD_REGION_ID), else the aliyun CLI profile's `region_id`.
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { ConfigError } from "./errors.js";
+
+/** Region IDs go into a host name, so only this shape is let through. */
+export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+
+export type RegionSource = "argument" | "configuration" | "cli_profile";
+
+export interface ResolvedRegion {
+  regionId: string;
+  source: RegionSource;
+}
+
+export const REGION_HELP =
+  "No region given. Set one of: the tool's RegionId argument (e.g. \"cn-hangzhou\"), " +
+  "the ALIBABA_CLOUD_REGION_ID environment variable (or --region), " +
+  "or region_id in your aliyun CLI profile (~/.aliyun/config.json, `aliyun configure`).";
+
+export function assertRegionId(regionId: string, origin: string): string {
+  if (!REGION_ID_PATTERN.test(regionId) || regionId.length > 64) {
+    throw new ConfigError(
+      `${origin} "${regionId.slice(0, 64)}" is not a region ID. Expected lowercase words joined by hyphens, ` +
+        'like "cn-hangzhou", "ap-southeast-1" or "us-west-1".',
+    );
+  }
+  return regionId;
+}
+
+interface CliConfig {
+  current?: string;
+  profiles?: Array<{ name?: string; region_id?: string }>;
+}
+
+/** The CLI profile's region, read once and only when needed. A missing file is simply no region. */
+export async function cliProfileRegion(profile: string | undefined, home = homedir()): Promise<string | undefined> {
+  let parsed: CliConfig;
+  try {
+    parsed = JSON.parse(await readFile(join(home, ".aliyun", "config.json"), "utf8")) as CliConfig;
+  } catch {
+    return undefined;
+  }
+  const name = profile ?? parsed.current;
+  const found = parsed.profiles?.find((p) => p.name === name);
+  return found?.region_id || undefined;
+}
+
+export class RegionResolver {
+  private profileRegion: Promise<string | undefined> | undefined;
+
+  constructor(
+    private readonly configured: string | undefined,
+    private readonly profile: string | undefined,
+    private readonly home?: string,
+  ) {}
+
+  async resolve(argument: string | undefined): Promise<ResolvedRegion> {
+    if (argument) return { regionId: assertRegionId(argument, "RegionId"), source: "argument" };
+    if (this.configured) {
+      return { regionId: assertRegionId(this.configured, "ALIBABA_CLOUD_REGION_ID"), source: "configuration" };
+    }
+    this.profileRegion ??= cliProfileRegion(this.profile, this.home);
+    const fromProfile = await this.profileRegion;
+    if (fromProfile) return { regionId: assertRegionId(fromProfile, "CLI profile region_id"), source: "cli_profile" };
+    throw new ConfigError(REGION_HELP);
+  }
+}

@@ -1,0 +1,53 @@
+// Retry policy for read-only calls: exponential backoff with full jitter, bounded in attempts
+// and in total time, honouring the gateway's `x-acs-retry-after`.
+import { EcsApiError, isRetryable } from "./errors.js";
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Total budget across attempts and waits. */
+  totalBudgetMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 5_000, totalBudgetMs: 20_000 };
+export const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, totalBudgetMs: 0 };
+
+/** Full jitter: a uniform wait in [0, min(cap, base·2^(attempt-1))]. `attempt` counts from 1. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** How long to wait before the next attempt, or undefined when the error is final. */
+export function nextDelay(
+  policy: RetryPolicy,
+  err: unknown,
+  attempt: number,
+  elapsedMs: number,
+  random: () => number,
+): number | undefined {
+  if (attempt >= policy.maxAttempts || !isRetryable(err)) return undefined;
+  let delay = backoffDelay(policy, attempt, random);
+  if (err instanceof EcsApiError && err.retryAfterSeconds !== undefined) {
+    delay = Math.max(delay, Math.min(err.retryAfterSeconds * 1000, policy.maxDelayMs));
+  }
+  if (elapsedMs + delay >= policy.totalBudgetMs) return undefined;
+  return delay;
+}
+
+/** A wait that ends early, with the signal's reason, when the signal aborts. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,58 @@
+// The one function every outgoing text passes through (results, MCP log messages, stderr).
+// Secrets are registered the moment the credential chain hands them to us, so nothing
+// derived from them later (an error quoting a header, a dumped config) can slip out.
+
+const secrets = new Set<string>();
+const accessKeyIds = new Set<string>();
+
+/** Remember values that must never leave the process (AccessKey secret, STS token). */
+export function registerSecret(value: string | undefined): void {
+  // Very short values would redact ordinary words; real secrets are 30+ characters.
+  if (value && value.length >= 8) secrets.add(value);
+}
+
+/** Remember an AccessKey ID: it may appear, but only masked. */
+export function registerAccessKeyId(value: string | undefined): void {
+  if (value && value.length >= 8) accessKeyIds.add(value);
+}
+
+/** `LTAI5tAbcdEfgh1234abcd` -> `LTAI****abcd`. */
+export function maskAccessKeyId(id: string): string {
+  if (id.length <= 8) return "****";
+  return `${id.slice(0, 4)}****${id.slice(-4)}`;
+}
+
+const SIGNATURE_PATTERN = /(Signature=)[0-9a-fA-F]{16,}/g;
+const AUTH_HEADER_PATTERN = /("?authorization"?\s*[:=]\s*"?)(ACS3-HMAC-SHA256[^"\n]*|[^"\s,]+)/gi;
+const TOKEN_HEADER_PATTERN = /("?x-acs-security-token"?\s*[:=]\s*"?)[^"\s,]+/gi;
+const SECRET_FIELD_PATTERN =
+  /("?(?:access_?key_?secret|AccessKeySecret|accessKeySecret|sts_token|securityToken|SecurityToken)"?\s*[:=]\s*"?)[^"\s,}]+/g;
+
+export function redact(text: string): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join("[REDACTED]");
+  for (const id of accessKeyIds) out = out.split(id).join(maskAccessKeyId(id));
+  return out
+    .replace(AUTH_HEADER_PATTERN, "$1[REDACTED]")
+    .replace(TOKEN_HEADER_PATTERN, "$1[REDACTED]")
+    .replace(SECRET_FIELD_PATTERN, "$1[REDACTED]")
+    .replace(SIGNATURE_PATTERN, "$1[REDACTED]");
+}
+
+/** Deep-redacts every string in a JSON-like value. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === "string") return redact(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** For tests: forget everything registered. */
+export function resetRedactionForTests(): void {
+  secrets.clear();
+  accessKeyIds.clear();
+}

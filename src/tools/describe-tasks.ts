@@ -1,0 +1,237 @@
+// describe_ecs_tasks: DescribeTasks with natural time windows, summarised.
+import { z } from "zod";
+import { REGION_ID_PATTERN } from "../ecs/region.js";
+import {
+  TASK_ACTIONS,
+  TASK_STATUSES,
+  parseDescribeTasks,
+  toDescribeTasksQuery,
+  type DescribeTasksParams,
+} from "../ecs/tasks-api.js";
+import { renderTasksText } from "../render/tasks-text.js";
+import { summarizeTasks } from "../render/summary.js";
+import { resolveTimeQuery } from "../time/index.js";
+import type { ToolDefinition } from "./types.js";
+import {
+  PAGE_NUMBER_MAX,
+  RESOURCE_ID,
+  TASK_ID,
+  TASK_ID_LIST,
+  TIME_PHRASE_MAX,
+  TIME_ZONE_MAX,
+  splitTaskIds,
+} from "./fields.js";
+
+const inputSchema = z.strictObject({
+  RegionId: z
+    .string()
+    .max(64)
+    .regex(REGION_ID_PATTERN, 'RegionId must look like "cn-hangzhou" or "ap-southeast-1"')
+    .optional()
+    .describe(
+      'Region whose tasks to list, e.g. "cn-hangzhou". Omit to use the configured region (ALIBABA_CLOUD_REGION_ID or the aliyun CLI profile). Tasks are per region.',
+    ),
+  TaskIds: z
+    .union([
+      z.string().max(3000).regex(TASK_ID_LIST, "TaskIds must be task IDs like t-bp1hvgwromzv32iq1234, comma-separated"),
+      z.array(z.string().regex(TASK_ID, "each task ID must look like t-bp1hvgwromzv32iq1234")).min(1).max(100),
+    ])
+    .optional()
+    .describe('Up to 100 task IDs, as an array or one comma-separated string, e.g. ["t-bp1hvgwromzv32iq1234"].'),
+  TaskAction: z
+    .enum(TASK_ACTIONS, { error: `TaskAction must be one of: ${TASK_ACTIONS.join(", ")}` })
+    .optional()
+    .describe(
+      "Only tasks of this kind: ImportImage, ExportImage (custom images to/from OSS), RedeployInstance, ModifyDiskSpec (disk performance level change) or ArchiveSnapshot.",
+    ),
+  TaskStatus: z
+    .enum(TASK_STATUSES, { error: `TaskStatus must be one of: ${TASK_STATUSES.join(", ")}` })
+    .optional()
+    .describe("Only tasks in this state: Processing (still running), Finished (succeeded) or Failed."),
+  TimeRange: z
+    .string()
+    .min(1)
+    .max(TIME_PHRASE_MAX)
+    .optional()
+    .describe(
+      'Creation-time window as one phrase, read in TimeZone: "last 2 hours", "today", "yesterday", "this week", "last month", "2026-11-20", "since Monday 9am", "between 2026-11-20 09:00 and 17:30". Do not combine with StartTime/EndTime.',
+    ),
+  StartTime: z
+    .string()
+    .min(1)
+    .max(TIME_PHRASE_MAX)
+    .optional()
+    .describe(
+      'Only tasks created at or after this point: ISO 8601 ("2026-11-20T09:00:00Z", "2026-11-20T17:00:00+08:00") or a phrase in TimeZone ("3 hours ago", "yesterday 14:30", "yesterday" = its 00:00).',
+    ),
+  EndTime: z
+    .string()
+    .min(1)
+    .max(TIME_PHRASE_MAX)
+    .optional()
+    .describe('Only tasks created at or before this point; same forms as StartTime ("now", "today 12:00", "2026-11-21").'),
+  TimeZone: z
+    .string()
+    .min(1)
+    .max(TIME_ZONE_MAX)
+    .optional()
+    .describe(
+      'IANA time zone for phrases and times without an offset, e.g. "Asia/Shanghai" or "America/Los_Angeles". Defaults to the server\'s zone. Pass the user\'s zone when you know it.',
+    ),
+  ResourceIds: z
+    .array(z.string().regex(RESOURCE_ID, "each resource ID must look like m-bp1i8huqm5u7abcd, i-..., d-... or s-..."))
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      "Up to 100 resource IDs the tasks act on: image IDs (m-...) for ImportImage/ExportImage, instance IDs (i-...) for RedeployInstance, disk IDs (d-...) for ModifyDiskSpec.",
+    ),
+  PageNumber: z.number().int().min(1).max(PAGE_NUMBER_MAX).optional().describe("Page to return, from 1. Default 1."),
+  PageSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("Tasks per page, 1 to 100. Default 10 (the API's). Use 100 to see more in one call."),
+});
+
+const taskSchema = z.object({
+  TaskId: z.string(),
+  TaskAction: z.string(),
+  TaskStatus: z.string().describe("Finished, Processing or Failed (other words from older API versions are passed through)."),
+  ResourceId: z.string().optional(),
+  CreationTime: z.string().optional().describe("UTC, yyyy-MM-ddTHH:mm:ssZ; the API gives minute precision."),
+  FinishedTime: z.string().optional().describe("Absent while the task runs."),
+  SupportCancel: z.boolean(),
+  DurationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe("Finished/Failed: run time. Processing: time elapsed so far."),
+});
+
+const outputSchema = z.object({
+  DataSource: z.enum(["alibaba-cloud", "sandbox"]).describe("sandbox = generated demo data, not a real account."),
+  RegionId: z.string(),
+  TotalCount: z.number().int().min(0).describe("Tasks matching the filters, across all pages."),
+  PageNumber: z.number().int(),
+  PageSize: z.number().int(),
+  Returned: z.number().int().min(0),
+  HasMore: z.boolean(),
+  NextPageNumber: z.number().int().optional().describe("Present when more tasks match: call again with this PageNumber."),
+  Tasks: z.array(taskSchema),
+  Summary: z.object({
+    CountsCover: z.literal("returned tasks").describe("ByStatus/ByAction count the tasks in this answer, not the whole match."),
+    ByStatus: z.record(z.string(), z.number().int()),
+    ByAction: z.record(z.string(), z.number().int()),
+    OldestProcessing: z
+      .object({
+        TaskId: z.string(),
+        TaskAction: z.string(),
+        CreationTime: z.string().optional(),
+        RunningSeconds: z.number().int().optional(),
+      })
+      .optional(),
+  }),
+  Query: z
+    .object({
+      RegionId: z.string(),
+      RegionSource: z.enum(["argument", "configuration", "cli_profile"]),
+      TaskIds: z.string().optional(),
+      TaskAction: z.string().optional(),
+      TaskStatus: z.string().optional(),
+      StartTime: z.string().optional(),
+      EndTime: z.string().optional(),
+      ResourceIds: z.array(z.string()).optional(),
+      PageNumber: z.number().int().optional(),
+      PageSize: z.number().int().optional(),
+      TimeZone: z.string(),
+      TimeWindow: z.string().optional().describe('The window in local time, e.g. "2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai".'),
+    })
+    .describe("Exactly the parameters sent to DescribeTasks (times resolved to UTC), plus the zone used."),
+  RequestId: z.string(),
+  CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
+});
+
+export type DescribeTasksOutput = z.infer<typeof outputSchema>;
+
+export const describeTasksTool: ToolDefinition<typeof inputSchema, typeof outputSchema> = {
+  name: "describe_ecs_tasks",
+  title: "List ECS asynchronous tasks",
+  description: [
+    "Lists Alibaba Cloud ECS asynchronous tasks (DescribeTasks): image imports and exports, instance redeployments, disk spec changes and snapshot archiving, with counts by status and action and the oldest task still running.",
+    'Use it for "how is my image import going?", "which imports failed yesterday?", "anything still running from the last 2 hours?".',
+    "Filters are optional and combine with AND: TaskIds, TaskAction, TaskStatus, ResourceIds, and a creation-time window given either as TimeRange or as StartTime/EndTime, read in TimeZone (pass the user's IANA zone).",
+    "Limits: one page per call, PageSize 1-100 (API default 10); when more tasks match, the answer gives NextPageNumber. The API keeps times to the minute.",
+    "Query in the answer echoes exactly what was sent, with the time window resolved to UTC and in local time: say it back to the user.",
+    'Example: {"TaskAction":"ImportImage","TaskStatus":"Failed","TimeRange":"yesterday","TimeZone":"Asia/Shanghai"}',
+  ].join("\n"),
+  inputSchema,
+  outputSchema,
+  annotations: {
+    title: "List ECS asynchronous tasks",
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(args, ctx) {
+    // Everything that can be refused is checked before any I/O.
+    const taskIds = args.TaskIds === undefined ? undefined : splitTaskIds(args.TaskIds);
+    const time = resolveTimeQuery(
+      {
+        ...(args.TimeRange !== undefined ? { TimeRange: args.TimeRange } : {}),
+        ...(args.StartTime !== undefined ? { StartTime: args.StartTime } : {}),
+        ...(args.EndTime !== undefined ? { EndTime: args.EndTime } : {}),
+        ...(args.TimeZone !== undefined ? { TimeZone: args.TimeZone } : {}),
+      },
+      ctx.now(),
+      ctx.defaultTimeZone,
+    );
+    const region = await ctx.regions.resolve(args.RegionId);
+
+    const params: DescribeTasksParams = { RegionId: region.regionId };
+    if (taskIds) params.TaskIds = taskIds;
+    if (args.TaskAction) params.TaskAction = args.TaskAction;
+    if (args.TaskStatus) params.TaskStatus = args.TaskStatus;
+    if (time.StartTime) params.StartTime = time.StartTime;
+    if (time.EndTime) params.EndTime = time.EndTime;
+    if (args.ResourceIds) params.ResourceIds = args.ResourceIds;
+    if (args.PageNumber !== undefined) params.PageNumber = args.PageNumber;
+    if (args.PageSize !== undefined) params.PageSize = args.PageSize;
+
+    const response = await ctx.ecs.call("DescribeTasks", toDescribeTasksQuery(params), {
+      regionId: region.regionId,
+      signal: ctx.signal,
+    });
+    const page = parseDescribeTasks(response, ctx.now());
+    const { TaskIds: sentTaskIds, ...rest } = params;
+    const sentParams = { ...rest, ...(sentTaskIds ? { TaskIds: sentTaskIds.join(",") } : {}) };
+    const shownThrough = (page.PageNumber - 1) * page.PageSize + page.Tasks.length;
+    const hasMore = page.Tasks.length > 0 && shownThrough < page.TotalCount;
+
+    const structured: DescribeTasksOutput = {
+      DataSource: ctx.config.sandbox ? "sandbox" : "alibaba-cloud",
+      RegionId: page.RegionId || region.regionId,
+      TotalCount: page.TotalCount,
+      PageNumber: page.PageNumber,
+      PageSize: page.PageSize,
+      Returned: page.Tasks.length,
+      HasMore: hasMore,
+      ...(hasMore ? { NextPageNumber: page.PageNumber + 1 } : {}),
+      Tasks: page.Tasks,
+      Summary: { CountsCover: "returned tasks", ...summarizeTasks(page.Tasks) },
+      Query: {
+        ...sentParams,
+        RegionSource: region.source,
+        TimeZone: time.TimeZone,
+        ...(time.TimeWindow ? { TimeWindow: time.TimeWindow } : {}),
+      },
+      RequestId: page.RequestId,
+      CredentialProvider: response.providerName,
+    };
+    return { structured, text: renderTasksText(structured) };
+  },
+};
