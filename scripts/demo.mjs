@@ -1,0 +1,36 @@
+// `npm run demo`: starts the built server in sandbox mode, connects a real MCP client over stdio,
+// and prints its answers to a few typical questions. No account, no network.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { fileURLToPath } from "node:url";
+
+const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+const transport = new StdioClientTransport({
+  command: process.execPath,
+  args: [entry, "--sandbox"],
+  env: { PATH: process.env.PATH ?? "", TZ: process.env.TZ ?? "Asia/Shanghai" },
+  stderr: "inherit",
+});
+const client = new Client({ name: "ecs-tasks-mcp-demo", version: "1.0.0" });
+await client.connect(transport);
+
+const { tools } = await client.listTools();
+console.log(`Connected to ${client.getServerVersion()?.name} ${client.getServerVersion()?.version}; tools: ${tools.map((t) => t.name).join(", ")}\n`);
+
+const questions = [
+  ["How is my image import going?", "describe_ecs_tasks", { TaskAction: "ImportImage", TaskStatus: "Processing" }],
+  ["Which image imports failed yesterday? (user in Shanghai)", "describe_ecs_tasks", { TaskAction: "ImportImage", TaskStatus: "Failed", TimeRange: "yesterday", TimeZone: "Asia/Shanghai" }],
+  ["Anything still running from the last 2 hours?", "describe_ecs_tasks", { TaskStatus: "Processing", TimeRange: "last 2 hours" }],
+  ["What ran in Singapore this week?", "describe_ecs_tasks", { RegionId: "ap-southeast-1", TimeRange: "this week", PageSize: 5 }],
+  ["A mistake the server refuses before calling the API", "describe_ecs_tasks", { TaskStatus: "Running" }],
+];
+
+for (const [question, name, args] of questions) {
+  console.log(`=== ${question}`);
+  console.log(`--> ${name} ${JSON.stringify(args)}`);
+  const result = await client.callTool({ name, arguments: args });
+  const text = result.content.map((c) => (c.type === "text" ? c.text : `[${c.type}]`)).join("\n");
+  console.log(`${result.isError ? "(isError) " : ""}${text}\n`);
+}
+
+await client.close();

@@ -1,0 +1,80 @@
+// The same server the binary runs, built in memory: a real sandbox over loopback HTTP, the real
+// signed client, and the real MCP SDK client over InMemoryTransport. Only the clock is fixed.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { ServerConfig } from "../../src/config.js";
+import { EcsClient } from "../../src/ecs/client.js";
+import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
+import { RegionResolver } from "../../src/ecs/region.js";
+import { NO_RETRY, type RetryPolicy } from "../../src/ecs/retry.js";
+import { SANDBOX_CREDENTIAL, startSandbox, type Sandbox, type SandboxOptions } from "../../src/sandbox/index.js";
+import { createServer } from "../../src/server.js";
+
+export const FIXED_NOW = new Date("2026-11-28T14:10:00Z");
+
+export interface Harness {
+  client: Client;
+  sandbox: Sandbox;
+  ecs: EcsClient;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  now?: Date;
+  sandbox?: SandboxOptions;
+  config?: Partial<ServerConfig>;
+  credentials?: Credentials;
+  defaultTimeZone?: string;
+  retry?: RetryPolicy;
+  /** Home folder for the CLI-profile region lookup (an empty temp dir by default). */
+  home?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const now = options.now ?? FIXED_NOW;
+  const clock = () => new Date(now.getTime());
+  const sandbox = await startSandbox({ now: clock, ...options.sandbox });
+  const config: ServerConfig = {
+    endpoint: sandbox.url,
+    regionId: "cn-hangzhou",
+    timeoutMs: 5_000,
+    connectTimeoutMs: 2_000,
+    sandbox: true,
+    ...options.config,
+  };
+  const ecs = new EcsClient({
+    credentials: staticCredentials(options.credentials ?? { ...SANDBOX_CREDENTIAL, providerName: "sandbox" }),
+    endpoint: sandbox.url,
+    timeoutMs: config.timeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+    clock,
+    retry: options.retry ?? NO_RETRY,
+  });
+  const server = createServer({
+    config,
+    ecs,
+    now: clock,
+    defaultTimeZone: options.defaultTimeZone ?? "UTC",
+    regions: new RegionResolver(config.regionId, undefined, options.home ?? "/nonexistent-home"),
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: "test-client", version: "1.0.0" });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  await client.listTools(); // lets the SDK client validate structuredContent against outputSchema
+  return {
+    client,
+    sandbox,
+    ecs,
+    async close() {
+      await client.close();
+      await server.close();
+      await ecs.close();
+      await sandbox.close();
+    },
+  };
+}
+
+export function textOf(result: unknown): string {
+  const content = (result as { content?: Array<{ type: string; text?: string }> }).content ?? [];
+  return content.map((c) => c.text ?? "").join("\n");
+}

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SANDBOX_CREDENTIAL, yesterdayInUtcAndShanghai } from "../../src/sandbox/index.js";
+import { describeTasksTool, type DescribeTasksOutput } from "../../src/tools/describe-tasks.js";
+import { FIXED_NOW, startHarness, textOf, type Harness } from "../helpers/in-memory.js";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+
+async function call(args: Record<string, unknown>) {
+  const before = h.sandbox.requests.length;
+  const result = await h.client.callTool({ name: "describe_ecs_tasks", arguments: args });
+  return { result, requests: h.sandbox.requests.slice(before), structured: result.structuredContent as DescribeTasksOutput };
+}
+
+describe("describe_ecs_tasks through the MCP SDK client", () => {
+  it("answers with schema-valid structuredContent and a text summary", async () => {
+    const { result, structured, requests } = await call({ RegionId: "cn-hangzhou", PageSize: 20 });
+    expect(result.isError).toBeFalsy();
+    expect(() => describeTasksTool.outputSchema.parse(structured)).not.toThrow();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.action).toBe("DescribeTasks");
+    expect(requests[0]!.status).toBe(200);
+    expect(structured.DataSource).toBe("sandbox");
+    expect(structured.Returned).toBe(20);
+    expect(structured.Tasks).toHaveLength(20);
+    expect(structured.TotalCount).toBe(h.sandbox.tasks.filter((t) => t.RegionId === "cn-hangzhou").length);
+    expect(structured.HasMore).toBe(true);
+    expect(structured.NextPageNumber).toBe(2);
+    const sum = Object.values(structured.Summary.ByStatus).reduce((a, b) => a + b, 0);
+    expect(sum).toBe(20);
+    for (const t of structured.Tasks) {
+      expect(t.CreationTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      if (t.TaskStatus === "Processing") expect(t.FinishedTime).toBeUndefined();
+      else expect(t.FinishedTime).toMatch(/:00Z$/);
+      expect(typeof t.SupportCancel).toBe("boolean");
+    }
+    const text = textOf(result);
+    expect(text).toContain("SANDBOX DATA");
+    expect(text).toMatch(/cn-hangzhou: \d+ task\(s\) match; showing 1-20/);
+    expect(text).toContain("call again with PageNumber=2");
+    expect(text).toContain("TaskId | Action | Status");
+    expect(text).not.toContain("{\n"); // not a JSON dump
+  });
+
+  it("sends exactly the given filters and echoes them in Query", async () => {
+    const processingImport = h.sandbox.tasks.find((t) => t.RegionId === "cn-hangzhou" && t.TaskAction === "ImportImage")!;
+    const { structured, requests } = await call({
+      RegionId: "cn-hangzhou",
+      TaskIds: [processingImport.TaskId],
+      TaskAction: "ImportImage",
+      ResourceIds: [processingImport.ResourceId],
+      StartTime: "2026-10-01T08:00:00+08:00",
+      EndTime: "2026-11-28T14:00:00Z",
+      PageNumber: 1,
+      PageSize: 100,
+    });
+    expect(requests[0]!.query).toEqual({
+      RegionId: "cn-hangzhou",
+      TaskIds: processingImport.TaskId,
+      TaskAction: "ImportImage",
+      "ResourceIds.1": processingImport.ResourceId,
+      StartTime: "2026-10-01T00:00:00Z",
+      EndTime: "2026-11-28T14:00:00Z",
+      PageNumber: "1",
+      PageSize: "100",
+    });
+    const { RegionSource, TimeZone, TimeWindow, ResourceIds, PageNumber, PageSize, ...wire } = structured.Query;
+    expect(RegionSource).toBe("argument");
+    expect(TimeZone).toBe("UTC");
+    expect(TimeWindow).toBeDefined();
+    expect({ ...wire, "ResourceIds.1": ResourceIds![0], PageNumber: String(PageNumber), PageSize: String(PageSize) }).toEqual(
+      requests[0]!.query,
+    );
+    expect(structured.Tasks.map((t) => t.TaskId)).toEqual([processingImport.TaskId]);
+  });
+
+  it("accepts TaskIds as a comma-separated string", async () => {
+    const ids = h.sandbox.tasks.filter((t) => t.RegionId === "cn-hangzhou").slice(0, 3).map((t) => t.TaskId);
+    const { structured, requests } = await call({ TaskIds: ids.join(", ") });
+    expect(requests[0]!.query.TaskIds).toBe(ids.join(","));
+    expect(structured.Tasks.map((t) => t.TaskId).sort()).toEqual([...ids].sort());
+    expect(structured.Query.RegionSource).toBe("configuration");
+  });
+
+  it("finds yesterday's failed image import", async () => {
+    const { structured } = await call({ TaskAction: "ImportImage", TaskStatus: "Failed", TimeRange: "yesterday", TimeZone: "Asia/Shanghai" });
+    expect(structured.Query.StartTime).toBe("2026-11-26T16:00:00Z");
+    expect(structured.Query.EndTime).toBe("2026-11-27T16:00:00Z");
+    expect(structured.Query.TimeWindow).toBe("2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai");
+    expect(structured.TotalCount).toBeGreaterThanOrEqual(1);
+    for (const t of structured.Tasks) {
+      expect(t.TaskStatus).toBe("Failed");
+      expect(t.TaskAction).toBe("ImportImage");
+    }
+    const planted = yesterdayInUtcAndShanghai(FIXED_NOW).toISOString().replace(/\.\d{3}Z$/, "Z");
+    expect(structured.Tasks.some((t) => t.CreationTime === planted)).toBe(true);
+  });
+
+  it("summarises the oldest task still processing", async () => {
+    const { structured } = await call({ TaskStatus: "Processing", PageSize: 100 });
+    const oldest = [...structured.Tasks].sort((a, b) => a.CreationTime!.localeCompare(b.CreationTime!))[0]!;
+    expect(structured.Summary.OldestProcessing?.TaskId).toBe(oldest.TaskId);
+    expect(structured.Summary.OldestProcessing?.RunningSeconds).toBe(
+      (FIXED_NOW.getTime() - Date.parse(oldest.CreationTime!)) / 1000,
+    );
+  });
+
+  it("reports an empty page past the end without a next page", async () => {
+    const { structured, result } = await call({ PageNumber: 999, PageSize: 100 });
+    expect(structured.Returned).toBe(0);
+    expect(structured.HasMore).toBe(false);
+    expect(structured.NextPageNumber).toBeUndefined();
+    expect(textOf(result)).toMatch(/none on page 999/);
+  });
+});
+
+describe("bad input is refused before any network call", () => {
+  it.each([
+    [{ TaskStatus: "Running" }, /TaskStatus must be one of: Finished, Processing, Failed/],
+    [{ TaskAction: "CreateInstance" }, /TaskAction must be one of: ImportImage/],
+    [{ RegionId: "cn-hangzhou.evil.com" }, /RegionId must look like "cn-hangzhou"/],
+    [{ PageSize: 101 }, /PageSize/],
+    [{ PageSize: 0 }, /PageSize/],
+    [{ PageNumber: 1.5 }, /PageNumber/],
+    [{ TaskIds: "not-a-task" }, /TaskIds must be task IDs like t-/],
+    [{ TaskIds: Array.from({ length: 101 }, (_, i) => `t-abcd${i}`) }, /TaskIds/],
+    [{ TaskIds: Array.from({ length: 101 }, (_, i) => `t-abcd${i}`).join(",") }, /at most 100/],
+    [{ ResourceIds: ["m-ok", "bad id with spaces"] }, /resource ID/],
+    [{ StartTime: "2026-11-20T09:00:00Z", TimeRange: "yesterday" }, /TimeRange/],
+    [{ TimeRange: "whenever it was" }, /accepted/i],
+    [{ TimeZone: "Mars/Olympus" }, /Mars\/Olympus/],
+    [{ Unknown: 1 }, /Unrecognized key|Unknown/],
+  ])("%j", async (args, message) => {
+    const { result, requests } = await call(args);
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(message);
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe("upstream failures", () => {
+  it("names the Alibaba code, message, RequestId and what to do", async () => {
+    const { result, requests } = await call({ RegionId: "xx-nowhere-9" });
+    expect(result.isError).toBe(true);
+    const text = textOf(result);
+    expect(text).toContain("InvalidRegionId.NotFound");
+    expect(text).toContain("The specified RegionId does not exist.");
+    expect(text).toMatch(/RequestId: [0-9A-F-]{36}/);
+    expect(text).toMatch(/What to do: .*valid region ID/);
+    expect(requests[0]!.status).toBe(400);
+  });
+
+  it("maps a RAM refusal to the permission needed", async () => {
+    const denied = await startHarness({
+      sandbox: { credentials: [{ ...SANDBOX_CREDENTIAL, deniedActions: ["DescribeTasks"] }] },
+    });
+    try {
+      const result = await denied.client.callTool({ name: "describe_ecs_tasks", arguments: {} });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/Forbidden\.RAM[\s\S]*ecs:DescribeTasks/);
+    } finally {
+      await denied.close();
+    }
+  });
+
+  it("maps a wrong secret to SignatureDoesNotMatch with a credentials hint", async () => {
+    const wrong = await startHarness({
+      credentials: { accessKeyId: SANDBOX_CREDENTIAL.accessKeyId, accessKeySecret: "wrong-secret-value-123", providerName: "test" },
+    });
+    try {
+      const result = await wrong.client.callTool({ name: "describe_ecs_tasks", arguments: {} });
+      expect(result.isError).toBe(true);
+      const text = textOf(result);
+      expect(text).toMatch(/SignatureDoesNotMatch[\s\S]*Local clock: 2026-11-28T14:10:00Z[\s\S]*secret does not match/);
+      expect(text).not.toContain("wrong-secret-value-123");
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it("says which region sources were tried when none is set", async () => {
+    const noRegion = await startHarness({ config: { regionId: undefined } });
+    try {
+      const result = await noRegion.client.callTool({ name: "describe_ecs_tasks", arguments: {} });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/RegionId[\s\S]*ALIBABA_CLOUD_REGION_ID[\s\S]*region_id/);
+      expect(noRegion.sandbox.requests).toHaveLength(0);
+    } finally {
+      await noRegion.close();
+    }
+  });
+});
