@@ -1,0 +1,9 @@
+export { TIME_FORMS_HELP, TimeInputError } from "./errors.js";
+export { isValidTimeZone } from "./zone.js";
+export {
+  type ResolvedTime,
+  type TimeInput,
+  defaultTimeZone,
+  formatUtcSeconds,
+  resolveTimeQuery,
+} from "./resolve.js";

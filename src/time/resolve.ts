@@ -1,0 +1,197 @@
+// Public API: turns TimeRange / StartTime / EndTime / TimeZone into UTC bounds.
+//
+// Choices where the contract left room (mirrored in the README):
+// - Everything is computed on `now` floored to the second, so outputs are
+//   whole seconds and an end clamped to now equals the reported now.
+// - A start after now is refused (the window would be in the future). An end
+//   after now is clamped to now, whether it comes from a calendar window that
+//   contains now ("today", "this week") or from an explicit future EndTime;
+//   ECS has no tasks in the future, so nothing is lost. The start-after-end
+//   check uses the unclamped end.
+// - A bare clock time ("9am") is today in the zone; as EndTime it takes the
+//   date of StartTime when one is given, as in "between X and 17:30".
+// - Weekday names mean the most recent such day, today included; "last
+//   Monday" is strictly before today. A time on a weekday ("Monday 9am") is
+//   applied after choosing the day, so a future result is refused, not moved
+//   back a week. A month-day without a year ("Nov 20") is its latest
+//   occurrence not after today.
+// - "N <unit> ago" is elapsed time like rolling windows (2 days = 48 h),
+//   "midnight" is 00:00 of its day, and a written weekday that contradicts
+//   its date ("Monday Nov 20 2026") is refused.
+// - Rolling vs calendar ("last week" is calendar, "past week" rolling): see
+//   phrases.ts. DST gaps and overlaps: see wallToUtc in zone.ts.
+// - "until X" ends at the end of X ("until yesterday" = until 00:00 today);
+//   "before X" ends at its start; "after X" starts at its end.
+// - A single instant as TimeRange ("3 hours ago") is refused: it is not a
+//   window; "since 3 hours ago" or StartTime says what is meant.
+// - Empty or blank strings count as absent. An invalid TimeZone is refused;
+//   an invalid defaultZone argument falls back to defaultTimeZone().
+import { TimeInputError } from "./errors.js";
+import { type RangeSpec, parseRange } from "./phrases.js";
+import { type Ctx, type Span, parsePoint, resolvePoint } from "./points.js";
+import { type PointSpec, normalize } from "./words.js";
+import { canonicalZone, civilOf, formatLocal } from "./zone.js";
+
+export interface TimeInput {
+  TimeRange?: string;
+  StartTime?: string;
+  EndTime?: string;
+  TimeZone?: string;
+}
+
+export interface ResolvedTime {
+  StartTime?: string;
+  EndTime?: string;
+  TimeZone: string;
+  TimeWindow?: string;
+}
+
+const MAX_PHRASE = 200;
+
+export function defaultTimeZone(): string {
+  // glibc accepts ":Area/City"; the colon is not part of the zone name.
+  const tz = process.env.TZ?.replace(/^:/, "");
+  if (tz) {
+    const z = canonicalZone(tz);
+    if (z) return z;
+  }
+  try {
+    const sys = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (sys && canonicalZone(sys)) return canonicalZone(sys)!;
+  } catch {
+    // fall through: a runtime without time zone data still gets UTC
+  }
+  return "UTC";
+}
+
+export function formatUtcSeconds(d: Date): string {
+  return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function present(name: string, v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") throw new TimeInputError(`${name} must be a string.`);
+  const t = v.trim();
+  if (t.length > MAX_PHRASE) throw new TimeInputError(`${name} is too long (over ${MAX_PHRASE} characters).`);
+  return t === "" ? undefined : t;
+}
+
+function parsePointOrThrow(name: string, text: string, ctx: Ctx): PointSpec {
+  const p = parsePoint(normalize(text), text, ctx);
+  if (!p) throw new TimeInputError(`Could not understand ${name} "${text}" as a point in time.`);
+  return p;
+}
+
+interface Bounds {
+  start?: number;
+  end?: number;
+}
+
+function rangeBounds(spec: RangeSpec, text: string, ctx: Ctx): Bounds {
+  const at = (p: PointSpec): Span => resolvePoint(p, ctx);
+  switch (spec.kind) {
+    case "rolling":
+      return { start: ctx.now - spec.ms, end: ctx.now };
+    case "since":
+      return { start: at(spec.from).start, end: ctx.now };
+    case "after":
+      return { start: at(spec.from).end, end: ctx.now };
+    case "until":
+      return { end: at(spec.to).end };
+    case "before":
+      return { end: at(spec.to).start };
+    case "between": {
+      const from = at(spec.from);
+      const to = resolvePoint(spec.to, ctx, civilOf(ctx.zone, from.start));
+      return { start: from.start, end: to.end };
+    }
+    case "point": {
+      const span = at(spec.point);
+      // A future instant is reported as a future window, not as a lone point.
+      if (span.instant && span.start > ctx.now) return { start: span.start };
+      if (span.instant) {
+        throw new TimeInputError(
+          `TimeRange "${text}" is a single point in time, not a window; say "since ${text}" or pass it as StartTime.`,
+        );
+      }
+      return { start: span.start, end: span.end };
+    }
+  }
+}
+
+function checkAndClamp(b: Bounds, ctx: Ctx, what: string): Bounds {
+  const show = (ms: number): string => `${formatLocal(ctx.zone, ms)} ${ctx.zone}`;
+  for (const v of [b.start, b.end]) {
+    if (v !== undefined && !(v >= 0)) throw new TimeInputError(`${what} reaches back before 1970, which is out of range.`);
+  }
+  if (b.start !== undefined && b.start > ctx.now) {
+    throw new TimeInputError(
+      `${what} starts in the future (${show(b.start)} is after now, ${show(ctx.now)}); only past windows can be queried.`,
+    );
+  }
+  if (b.start !== undefined && b.end !== undefined && b.start > b.end) {
+    throw new TimeInputError(`${what} starts after it ends (start ${show(b.start)}, end ${show(b.end)}).`);
+  }
+  const floor = (ms: number): number => Math.floor(ms / 1000) * 1000;
+  return {
+    start: b.start === undefined ? undefined : floor(b.start),
+    end: b.end === undefined ? undefined : floor(Math.min(b.end, ctx.now)),
+  };
+}
+
+function resolveZone(input: TimeInput, defaultZone: string | undefined): string {
+  const given = present("TimeZone", input.TimeZone);
+  if (given !== undefined) {
+    const z = canonicalZone(given);
+    if (!z) {
+      throw new TimeInputError(
+        `Unknown time zone "${given}": TimeZone must be an IANA zone name such as Asia/Shanghai, America/Los_Angeles or UTC.`,
+      );
+    }
+    return z;
+  }
+  return (defaultZone !== undefined && canonicalZone(defaultZone)) || defaultTimeZone();
+}
+
+export function resolveTimeQuery(input: TimeInput, now: Date, defaultZone?: string): ResolvedTime {
+  const zone = resolveZone(input, defaultZone);
+  const range = present("TimeRange", input.TimeRange);
+  const startText = present("StartTime", input.StartTime);
+  const endText = present("EndTime", input.EndTime);
+  if (range === undefined && startText === undefined && endText === undefined) return { TimeZone: zone };
+  if (range !== undefined && (startText !== undefined || endText !== undefined)) {
+    throw new TimeInputError(
+      "TimeRange cannot be combined with StartTime or EndTime (ambiguous): give either one TimeRange phrase, or StartTime and/or EndTime.",
+    );
+  }
+
+  const nowMs = Math.floor(now.getTime() / 1000) * 1000;
+  if (!Number.isFinite(nowMs)) throw new RangeError("resolveTimeQuery: invalid clock");
+  const ctx: Ctx = { zone, now: nowMs, today: civilOf(zone, nowMs) };
+
+  let bounds: Bounds;
+  if (range !== undefined) {
+    const spec = parseRange(normalize(range), range, ctx);
+    if (!spec) throw new TimeInputError(`Could not understand TimeRange "${range}".`);
+    bounds = checkAndClamp(rangeBounds(spec, range, ctx), ctx, `TimeRange "${range}"`);
+  } else {
+    const startSpan = startText === undefined ? undefined : resolvePoint(parsePointOrThrow("StartTime", startText, ctx), ctx);
+    const base = startSpan && civilOf(zone, startSpan.start);
+    const endSpan = endText === undefined ? undefined : resolvePoint(parsePointOrThrow("EndTime", endText, ctx), ctx, base);
+    const what = startText !== undefined && endText !== undefined ? "The window StartTime..EndTime" : startText !== undefined ? "StartTime" : "EndTime";
+    bounds = checkAndClamp({ start: startSpan?.start, end: endSpan?.end }, ctx, what);
+  }
+
+  const out: ResolvedTime = { TimeZone: zone };
+  const local = (ms: number): string => formatLocal(zone, ms);
+  if (bounds.start !== undefined) out.StartTime = formatUtcSeconds(new Date(bounds.start));
+  if (bounds.end !== undefined) out.EndTime = formatUtcSeconds(new Date(bounds.end));
+  if (bounds.start !== undefined && bounds.end !== undefined) {
+    out.TimeWindow = `${local(bounds.start)} to ${local(bounds.end)} ${zone}`;
+  } else if (bounds.start !== undefined) {
+    out.TimeWindow = `since ${local(bounds.start)} ${zone}`;
+  } else if (bounds.end !== undefined) {
+    out.TimeWindow = `until ${local(bounds.end)} ${zone}`;
+  }
+  return out;
+}

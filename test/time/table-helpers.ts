@@ -1,0 +1,37 @@
+// Table of every rule in three zones. Expected instants were worked out by
+// hand from the zone offsets (Shanghai +08:00 all year; Los Angeles -07:00
+// until 2026-11-01 02:00 and from 2026-03-08 03:00, -08:00 otherwise) and are
+// written as UTC "yyyy-MM-dd HH:mm" (seconds :00) to keep the table readable.
+import { describe, expect, it } from "vitest";
+import { type TimeInput, resolveTimeQuery } from "../../src/time/index.js";
+
+export type Zone = "SH" | "LA" | "UTC";
+const ZONES: Record<Zone, string> = { SH: "Asia/Shanghai", LA: "America/Los_Angeles", UTC: "UTC" };
+export type Ends = [string | null, string | null];
+export interface Case {
+  input: string | TimeInput; // a string is a TimeRange
+  expect: Partial<Record<Zone, Ends>>;
+}
+
+const u = (s: string | null): string | undefined => (s === null ? undefined : `${s.replace(" ", "T")}:00Z`);
+export const all = (start: string | null, end: string | null): Partial<Record<Zone, Ends>> => ({
+  SH: [start, end],
+  LA: [start, end],
+  UTC: [start, end],
+});
+
+export function run(title: string, now: string, cases: Case[]): void {
+  describe(`${title} (now = ${now})`, () => {
+    const rows = cases.flatMap((c) =>
+      (Object.entries(c.expect) as Array<[Zone, Ends]>).map(([z, ends]) => ({ c, z, ends })),
+    );
+    it.each(rows.map((r) => [JSON.stringify(r.c.input), r.z, r] as const))("%s in %s", (_l, _z, { c, z, ends }) => {
+      const input: TimeInput = typeof c.input === "string" ? { TimeRange: c.input } : c.input;
+      const got = resolveTimeQuery({ ...input, TimeZone: ZONES[z] }, new Date(now));
+      expect({ start: got.StartTime, end: got.EndTime }).toEqual({ start: u(ends[0]), end: u(ends[1]) });
+      expect(got.TimeZone).toBe(ZONES[z]);
+      expect(got.TimeWindow).toMatch(new RegExp(`${ZONES[z]}$`));
+    });
+  });
+}
+
