@@ -77,6 +77,23 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     expect(structured.Tasks.map((t) => t.TaskId)).toEqual([processingImport.TaskId]);
   });
 
+  it.each([
+    [{ TimeRange: "last 2 hours" }, "2026-11-28T12:10:00Z", "2026-11-28T14:10:00Z"],
+    [{ TimeRange: "this week", TimeZone: "America/Los_Angeles" }, "2026-11-23T08:00:00Z", "2026-11-28T14:10:00Z"],
+    [{ StartTime: "yesterday 14:30", TimeZone: "Asia/Shanghai" }, "2026-11-27T06:30:00Z", undefined],
+    [{ EndTime: "2026-11-20", TimeZone: "America/Los_Angeles" }, undefined, "2026-11-21T08:00:00Z"],
+    [{ TimeRange: "between 2026-11-20 09:00 and 17:30", TimeZone: "Asia/Shanghai" }, "2026-11-20T01:00:00Z", "2026-11-20T09:30:00Z"],
+  ])("resolves %j and echoes exactly the window that reached the sandbox", async (args, start, end) => {
+    const { structured, requests } = await call(args);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.query.StartTime).toBe(start);
+    expect(requests[0]!.query.EndTime).toBe(end);
+    expect(structured.Query.StartTime).toBe(start);
+    expect(structured.Query.EndTime).toBe(end);
+    expect(structured.Query.TimeZone).toBe(args.TimeZone ?? "UTC");
+    expect(structured.Query.TimeWindow).toBeTruthy();
+  });
+
   it("accepts TaskIds as a comma-separated string", async () => {
     const ids = h.sandbox.tasks.filter((t) => t.RegionId === "cn-hangzhou").slice(0, 3).map((t) => t.TaskId);
     const { structured, requests } = await call({ TaskIds: ids.join(", ") });
