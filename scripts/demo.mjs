@@ -17,8 +17,17 @@ await client.connect(transport);
 const { tools } = await client.listTools();
 console.log(`Connected to ${client.getServerVersion()?.name} ${client.getServerVersion()?.version}; tools: ${tools.map((t) => t.name).join(", ")}\n`);
 
+// Find the running import first, so the follow-up questions can name it as an agent would.
+const running = await client.callTool({ name: "describe_ecs_tasks", arguments: { TaskAction: "ImportImage", TaskStatus: "Processing", IncludeProgress: false } });
+const importId = running.structuredContent?.Tasks?.[0]?.TaskId;
+const failed = await client.callTool({ name: "describe_ecs_tasks", arguments: { TaskAction: "ImportImage", TaskStatus: "Failed", PageSize: 1, IncludeProgress: false } });
+const failedId = failed.structuredContent?.Tasks?.[0]?.TaskId;
+
 const questions = [
   ["How is my image import going?", "describe_ecs_tasks", { TaskAction: "ImportImage", TaskStatus: "Processing" }],
+  ["How far is it, and when will it finish?", "describe_ecs_task_attribute", { TaskId: importId }],
+  ["Why did my last import fail?", "describe_ecs_task_attribute", { TaskId: failedId }],
+  ["Wait a few seconds for it (with a progress bar)", "wait_for_ecs_tasks", { TaskIds: [importId], TimeoutSeconds: 4, PollIntervalSeconds: 2 }],
   ["Which image imports failed yesterday? (user in Shanghai)", "describe_ecs_tasks", { TaskAction: "ImportImage", TaskStatus: "Failed", TimeRange: "yesterday", TimeZone: "Asia/Shanghai" }],
   ["Anything still running from the last 2 hours?", "describe_ecs_tasks", { TaskStatus: "Processing", TimeRange: "last 2 hours" }],
   ["What ran in Singapore this week?", "describe_ecs_tasks", { RegionId: "ap-southeast-1", TimeRange: "this week", PageSize: 5 }],
@@ -28,7 +37,8 @@ const questions = [
 for (const [question, name, args] of questions) {
   console.log(`=== ${question}`);
   console.log(`--> ${name} ${JSON.stringify(args)}`);
-  const result = await client.callTool({ name, arguments: args });
+  const onprogress = (p) => console.log(`    progress ${p.progress}/${p.total}: ${p.message}`);
+  const result = await client.callTool({ name, arguments: args }, undefined, name === "wait_for_ecs_tasks" ? { onprogress } : {});
   const text = result.content.map((c) => (c.type === "text" ? c.text : `[${c.type}]`)).join("\n");
   console.log(`${result.isError ? "(isError) " : ""}${text}\n`);
 }

@@ -6,6 +6,9 @@ import type { CallToolResult, ServerNotification, ServerRequest } from "@modelco
 import type { ServerConfig } from "./config.js";
 import type { EcsApi } from "./ecs/client.js";
 import { RegionResolver } from "./ecs/region.js";
+import { abortableSleep } from "./ecs/retry.js";
+import { DurationHistory } from "./progress/history.js";
+import { ProgressTracker } from "./progress/tracker.js";
 import { redact, redactDeep } from "./redact.js";
 import { defaultTimeZone } from "./time/index.js";
 import { errorResult } from "./tools/error-result.js";
@@ -19,6 +22,7 @@ export interface ServerDeps {
   now?: () => Date;
   defaultTimeZone?: string;
   regions?: RegionResolver;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export const SANDBOX_LABEL =
@@ -35,6 +39,9 @@ export function createServer(deps: ServerDeps): McpServer {
   const now = deps.now ?? (() => new Date());
   const zone = deps.defaultTimeZone ?? defaultTimeZone();
   const regions = deps.regions ?? new RegionResolver(deps.config.regionId, deps.config.profile);
+  const tracker = new ProgressTracker();
+  const history = new DurationHistory(now);
+  const sleep = deps.sleep ?? abortableSleep;
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS, maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS },
@@ -51,6 +58,7 @@ export function createServer(deps: ServerDeps): McpServer {
         annotations: tool.annotations,
       },
       async (args: unknown, extra: RequestHandlerExtra<ServerRequest, ServerNotification>): Promise<CallToolResult> => {
+        const progressToken = extra._meta?.progressToken;
         const ctx: ToolContext = {
           ecs: deps.ecs,
           regions,
@@ -58,6 +66,22 @@ export function createServer(deps: ServerDeps): McpServer {
           now,
           defaultTimeZone: zone,
           signal: extra.signal,
+          tracker,
+          history,
+          sleep,
+          log: (level, message) =>
+            server.sendLoggingMessage({ level, logger: tool.name, data: redact(message) }, extra.sessionId).catch(() => undefined),
+          ...(progressToken !== undefined
+            ? {
+                reportProgress: (progress: number, total: number, message: string) =>
+                  extra
+                    .sendNotification({
+                      method: "notifications/progress",
+                      params: { progressToken, progress, total, message: redact(message) },
+                    })
+                    .catch(() => undefined),
+              }
+            : {}),
         };
         try {
           const out = await tool.handler(args, ctx);

@@ -50,11 +50,12 @@ export function renderTasksText(out: DescribeTasksOutput): string {
       `Oldest still running: ${oldest.TaskId} (${oldest.TaskAction}) since ${shortTime(oldest.CreationTime)}, ${formatDuration(oldest.RunningSeconds)} so far.`,
     );
   }
+  if (out.ProgressNote) lines.push(out.ProgressNote);
   if (out.Returned > 0) {
     lines.push("", "TaskId | Action | Status | Resource | Created | Finished | Duration");
     for (const t of out.Tasks.slice(0, TEXT_ROW_LIMIT)) {
       lines.push(
-        [t.TaskId, t.TaskAction, t.TaskStatus, t.ResourceId ?? "-", shortTime(t.CreationTime), shortTime(t.FinishedTime), formatDuration(t.DurationSeconds)].join(" | "),
+        [t.TaskId, t.TaskAction, t.Progress !== undefined ? `${t.TaskStatus} ${t.Progress}%` : t.TaskStatus, t.ResourceId ?? "-", shortTime(t.CreationTime), shortTime(t.FinishedTime), formatDuration(t.DurationSeconds)].join(" | "),
       );
     }
     if (out.Returned > TEXT_ROW_LIMIT) {

@@ -1,6 +1,5 @@
 // describe_ecs_tasks: DescribeTasks with natural time windows, summarised.
 import { z } from "zod";
-import { REGION_ID_PATTERN } from "../ecs/region.js";
 import {
   TASK_ACTIONS,
   TASK_STATUSES,
@@ -8,34 +7,25 @@ import {
   toDescribeTasksQuery,
   type DescribeTasksParams,
 } from "../ecs/tasks-api.js";
+import { ENRICH_MAX_TASKS, lookUpProgress, progressNote } from "../progress/enrich.js";
 import { renderTasksText } from "../render/tasks-text.js";
 import { summarizeTasks } from "../render/summary.js";
 import { resolveTimeQuery } from "../time/index.js";
 import type { ToolDefinition } from "./types.js";
 import {
+  MAX_TASK_IDS,
   PAGE_NUMBER_MAX,
   RESOURCE_ID,
-  TASK_ID,
-  TASK_ID_LIST,
   TIME_PHRASE_MAX,
   TIME_ZONE_MAX,
+  regionIdField,
   splitTaskIds,
+  taskIdsField,
 } from "./fields.js";
 
 const inputSchema = z.strictObject({
-  RegionId: z
-    .string()
-    .max(64)
-    .regex(REGION_ID_PATTERN, 'RegionId must look like "cn-hangzhou" or "ap-southeast-1"')
-    .optional()
-    .describe(
-      'Region whose tasks to list, e.g. "cn-hangzhou". Omit to use the configured region (ALIBABA_CLOUD_REGION_ID or the aliyun CLI profile). Tasks are per region.',
-    ),
-  TaskIds: z
-    .union([
-      z.string().max(3000).regex(TASK_ID_LIST, "TaskIds must be task IDs like t-bp1hvgwromzv32iq1234, comma-separated"),
-      z.array(z.string().regex(TASK_ID, "each task ID must look like t-bp1hvgwromzv32iq1234")).min(1).max(100),
-    ])
+  RegionId: regionIdField(),
+  TaskIds: taskIdsField(MAX_TASK_IDS)
     .optional()
     .describe('Up to 100 task IDs, as an array or one comma-separated string, e.g. ["t-bp1hvgwromzv32iq1234"].'),
   TaskAction: z
@@ -94,6 +84,12 @@ const inputSchema = z.strictObject({
     .max(100)
     .optional()
     .describe("Tasks per page, 1 to 100. Default 10 (the API's). Use 100 to see more in one call."),
+  IncludeProgress: z
+    .boolean()
+    .optional()
+    .describe(
+      `Default true: add Progress (percent) to running ImportImage, ExportImage and ModifyDiskSpec tasks, looked up with DescribeTaskAttribute (at most ${ENRICH_MAX_TASKS} per call). false saves those calls.`,
+    ),
 });
 
 const taskSchema = z.object({
@@ -110,6 +106,8 @@ const taskSchema = z.object({
     .min(0)
     .optional()
     .describe("Finished/Failed: run time. Processing: time elapsed so far."),
+  Progress: z.number().min(0).max(100).optional().describe("Percent done, for running tasks when IncludeProgress is on."),
+  ProgressError: z.string().optional().describe("Why Progress could not be looked up for this task."),
 });
 
 const outputSchema = z.object({
@@ -151,6 +149,7 @@ const outputSchema = z.object({
       TimeWindow: z.string().optional().describe('The window in local time, e.g. "2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai".'),
     })
     .describe("Exactly the parameters sent to DescribeTasks (times resolved to UTC), plus the zone used."),
+  ProgressNote: z.string().optional().describe("What the progress lookups covered, and what was skipped."),
   RequestId: z.string(),
   CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
 });
@@ -161,7 +160,7 @@ export const describeTasksTool: ToolDefinition<typeof inputSchema, typeof output
   name: "describe_ecs_tasks",
   title: "List ECS asynchronous tasks",
   description: [
-    "Lists Alibaba Cloud ECS asynchronous tasks (DescribeTasks): image imports and exports, instance redeployments, disk spec changes and snapshot archiving, with counts by status and action and the oldest task still running.",
+    "Lists Alibaba Cloud ECS asynchronous tasks (DescribeTasks): image imports and exports, instance redeployments, disk spec changes and snapshot archiving, with counts by status and action, the oldest task still running, and percent done for running imports, exports and disk changes.",
     'Use it for "how is my image import going?", "which imports failed yesterday?", "anything still running from the last 2 hours?".',
     "Filters are optional and combine with AND: TaskIds, TaskAction, TaskStatus, ResourceIds, and a creation-time window given either as TimeRange or as StartTime/EndTime, read in TimeZone (pass the user's IANA zone).",
     "Limits: one page per call, PageSize 1-100 (API default 10); when more tasks match, the answer gives NextPageNumber. The API keeps times to the minute.",
@@ -207,6 +206,13 @@ export const describeTasksTool: ToolDefinition<typeof inputSchema, typeof output
       signal: ctx.signal,
     });
     const page = parseDescribeTasks(response, ctx.now());
+    const lookups = args.IncludeProgress === false ? undefined : await lookUpProgress(page.Tasks, region.regionId, ctx);
+    const tasks = page.Tasks.map((t) => {
+      const progress = lookups?.progress.get(t.TaskId);
+      const error = lookups?.errors.get(t.TaskId);
+      return { ...t, ...(progress !== undefined ? { Progress: progress } : {}), ...(error ? { ProgressError: error } : {}) };
+    });
+    const note = lookups && progressNote(lookups);
     const { TaskIds: sentTaskIds, ...rest } = params;
     const sentParams = { ...rest, ...(sentTaskIds ? { TaskIds: sentTaskIds.join(",") } : {}) };
     const shownThrough = (page.PageNumber - 1) * page.PageSize + page.Tasks.length;
@@ -221,7 +227,7 @@ export const describeTasksTool: ToolDefinition<typeof inputSchema, typeof output
       Returned: page.Tasks.length,
       HasMore: hasMore,
       ...(hasMore ? { NextPageNumber: page.PageNumber + 1 } : {}),
-      Tasks: page.Tasks,
+      Tasks: tasks,
       Summary: { CountsCover: "returned tasks", ...summarizeTasks(page.Tasks) },
       Query: {
         ...sentParams,
@@ -229,6 +235,7 @@ export const describeTasksTool: ToolDefinition<typeof inputSchema, typeof output
         TimeZone: time.TimeZone,
         ...(time.TimeWindow ? { TimeWindow: time.TimeWindow } : {}),
       },
+      ...(note ? { ProgressNote: note } : {}),
       RequestId: page.RequestId,
       CredentialProvider: response.providerName,
     };

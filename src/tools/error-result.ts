@@ -28,6 +28,8 @@ const HINTS: Record<string, string> = {
     "The RAM user or role lacks permission: grant ecs:DescribeTasks (and ecs:DescribeTaskAttribute, ecs:DescribeRegions) in a RAM policy.",
   Forbidden: "The account may not do this: check RAM permissions for ecs:DescribeTasks.",
   "InvalidTaskId.NotFound": "No task with that ID in this region: check the ID and the RegionId (tasks are per region).",
+  "InvalidTaskId.TaskActionNotSupport":
+    "DescribeTaskAttribute covers ImportImage, ExportImage and ModifyDiskSpec tasks only: use describe_ecs_tasks for the others.",
   MissingParameter: "A required parameter was missing; this is likely a bug in ecs-tasks-mcp — please report it.",
   InvalidParameter: "A parameter value was refused: check PageSize (1-100), TaskAction, TaskStatus and the time format.",
   "InvalidOperation.NotSupportedEndpoint":

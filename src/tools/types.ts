@@ -5,6 +5,10 @@ import type { z } from "zod";
 import type { ServerConfig } from "../config.js";
 import type { EcsApi } from "../ecs/client.js";
 import type { RegionResolver } from "../ecs/region.js";
+import type { DurationHistory } from "../progress/history.js";
+import type { ProgressTracker } from "../progress/tracker.js";
+
+export type LogLevel = "debug" | "info" | "notice" | "warning" | "error";
 
 export interface ToolContext {
   ecs: EcsApi;
@@ -15,6 +19,16 @@ export interface ToolContext {
   defaultTimeZone: string;
   /** Aborted when the client cancels the request: pass it to every HTTP call. */
   signal: AbortSignal;
+  /** Progress readings shared across calls, for rate-based ETAs. */
+  tracker: ProgressTracker;
+  /** Typical durations per region and action, cached. */
+  history: DurationHistory;
+  /** Waits, ending early (rejecting) when the signal aborts. Injected so tests need no real time. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Sends notifications/progress; present only when the request carried a progressToken. */
+  reportProgress?: (progress: number, total: number, message: string) => Promise<void>;
+  /** An MCP log message (notifications/message), redacted. */
+  log(level: LogLevel, message: string): Promise<void>;
 }
 
 export interface ToolOutput<T> {

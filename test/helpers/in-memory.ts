@@ -2,8 +2,9 @@
 // signed client, and the real MCP SDK client over InMemoryTransport. Only the clock is fixed.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "../../src/config.js";
-import { EcsClient } from "../../src/ecs/client.js";
+import { EcsClient, type EcsApi } from "../../src/ecs/client.js";
 import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
 import { RegionResolver } from "../../src/ecs/region.js";
 import { NO_RETRY, type RetryPolicy } from "../../src/ecs/retry.js";
@@ -12,10 +13,19 @@ import { createServer } from "../../src/server.js";
 
 export const FIXED_NOW = new Date("2026-11-28T14:10:00Z");
 
+/** A fake clock shared by the server, its ECS client and the sandbox. */
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
 export interface Harness {
   client: Client;
   sandbox: Sandbox;
   ecs: EcsClient;
+  clock: TestClock;
+  /** Every JSON-RPC message the server sent, in order (responses and notifications). */
+  serverMessages: JSONRPCMessage[];
   close(): Promise<void>;
 }
 
@@ -28,11 +38,23 @@ export interface HarnessOptions {
   retry?: RetryPolicy;
   /** Home folder for the CLI-profile region lookup (an empty temp dir by default). */
   home?: string;
+  /** Replaces the server's sleep; the default advances the fake clock at once. */
+  sleep?: (ms: number, signal: AbortSignal, clock: TestClock) => Promise<void>;
+  /** Wraps the ECS client, e.g. to count calls in flight. */
+  wrapEcs?: (ecs: EcsApi) => EcsApi;
+}
+
+/** The default test sleep: time passes instantly, but a cancelled wait still ends with its reason. */
+export function instantSleep(ms: number, signal: AbortSignal, clock: TestClock): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  clock.advance(ms);
+  return Promise.resolve();
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const now = options.now ?? FIXED_NOW;
-  const clock = () => new Date(now.getTime());
+  let nowMs = (options.now ?? FIXED_NOW).getTime();
+  const testClock: TestClock = { now: () => new Date(nowMs), advance: (ms) => void (nowMs += ms) };
+  const clock = testClock.now;
   const sandbox = await startSandbox({ now: clock, ...options.sandbox });
   const config: ServerConfig = {
     endpoint: sandbox.url,
@@ -50,14 +72,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     retry: options.retry ?? NO_RETRY,
   });
+  const sleep = options.sleep ?? instantSleep;
   const server = createServer({
     config,
-    ecs,
+    ecs: options.wrapEcs ? options.wrapEcs(ecs) : ecs,
+    sleep: (ms, signal) => sleep(ms, signal, testClock),
     now: clock,
     defaultTimeZone: options.defaultTimeZone ?? "UTC",
     regions: new RegionResolver(config.regionId, undefined, options.home ?? "/nonexistent-home"),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const serverMessages: JSONRPCMessage[] = [];
+  const send = serverSide.send.bind(serverSide);
+  serverSide.send = (message, opts) => {
+    serverMessages.push(message);
+    return send(message, opts);
+  };
   const client = new Client({ name: "test-client", version: "1.0.0" });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   await client.listTools(); // lets the SDK client validate structuredContent against outputSchema
@@ -65,6 +95,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     sandbox,
     ecs,
+    clock: testClock,
+    serverMessages,
     async close() {
       await client.close();
       await server.close();
