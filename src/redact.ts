@@ -8,7 +8,9 @@ const accessKeyIds = new Set<string>();
 /** Remember values that must never leave the process (AccessKey secret, STS token). */
 export function registerSecret(value: string | undefined): void {
   // Very short values would redact ordinary words; real secrets are 30+ characters.
-  if (value && value.length >= 8) secrets.add(value);
+  if (!value || value.length < 8) return;
+  // The forms it may take in text: as is, percent-encoded (a URL or query), JSON-escaped (a body).
+  for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) secrets.add(form);
 }
 
 /** Remember an AccessKey ID: it may appear, but only masked. */
@@ -22,17 +24,22 @@ export function maskAccessKeyId(id: string): string {
   return `${id.slice(0, 4)}****${id.slice(-4)}`;
 }
 
+/** Unregistered AccessKey IDs (an echo from a gateway, a profile quoted in an error) are masked too. */
+const ACCESS_KEY_ID_PATTERN = /\bLTAI[A-Za-z0-9]{12,32}\b/g;
 const SIGNATURE_PATTERN = /(Signature=)[0-9a-fA-F]{16,}/g;
 const AUTH_HEADER_PATTERN = /("?authorization"?\s*[:=]\s*"?)(ACS3-HMAC-SHA256[^"\n]*|[^"\s,]+)/gi;
 const TOKEN_HEADER_PATTERN = /("?x-acs-security-token"?\s*[:=]\s*"?)[^"\s,]+/gi;
 const SECRET_FIELD_PATTERN =
   /("?(?:access_?key_?secret|AccessKeySecret|accessKeySecret|sts_token|securityToken|SecurityToken)"?\s*[:=]\s*"?)[^"\s,}]+/g;
 
+/** The one function applied to every text that leaves the process (results, logs, stderr). */
 export function redact(text: string): string {
   let out = text;
-  for (const secret of secrets) out = out.split(secret).join("[REDACTED]");
+  // Longest first, so a secret that contains another is removed whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join("[REDACTED]");
   for (const id of accessKeyIds) out = out.split(id).join(maskAccessKeyId(id));
   return out
+    .replace(ACCESS_KEY_ID_PATTERN, (id) => maskAccessKeyId(id))
     .replace(AUTH_HEADER_PATTERN, "$1[REDACTED]")
     .replace(TOKEN_HEADER_PATTERN, "$1[REDACTED]")
     .replace(SECRET_FIELD_PATTERN, "$1[REDACTED]")

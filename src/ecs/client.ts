@@ -1,11 +1,17 @@
 // The signed ECS RPC client: one call = credentials (lazy), endpoint, V3 signature, undici request,
 // JSON parse, typed error. It knows nothing of MCP.
+//
+// Retries: read-only actions (Describe*, List*, Get*, Query*) are retried on transient failures
+// (see retry.ts). Any action that changes state (CancelTask, ...) is never retried unless the caller
+// passes `retry: true` for a call it knows to be idempotent; callers of such actions should pass
+// `retry: false` explicitly anyway, so the intent is visible at the call site.
 import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
 import type { CredentialSource } from "./credentials.js";
 import { endpointFor } from "./endpoints.js";
 import { EcsApiError, EcsError, EcsNetworkError, EcsResponseError, type NetworkFailure } from "./errors.js";
-import { DEFAULT_RETRY, abortableSleep, nextDelay, type RetryPolicy } from "./retry.js";
+import { DEFAULT_RETRY, NO_RETRY, abortableSleep, nextDelay, type RetryPolicy } from "./retry.js";
 import { acsDate, newNonce, signRequest } from "./signer.js";
+import { redact } from "../redact.js";
 
 export const ECS_API_VERSION = "2014-05-26";
 
@@ -22,6 +28,8 @@ export interface EcsClientOptions {
   nonce?: () => string;
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Milliseconds for the retry budget (monotonic by default); tests inject a fake one with `sleep`. */
+  monotonicNow?: () => number;
   dispatcher?: Dispatcher;
 }
 
@@ -29,6 +37,19 @@ export interface EcsCallOptions {
   /** Picks the regional endpoint; the caller puts `RegionId` in params itself. */
   regionId?: string;
   signal?: AbortSignal;
+  /**
+   * May a transient failure be retried? Default: true for read-only actions (`Describe*`, `List*`,
+   * `Get*`, `Query*`), false for anything else. Non-read-only actions such as CancelTask must pass
+   * `retry: false` (or leave the default); only pass `true` for a call known to be idempotent.
+   */
+  retry?: boolean;
+}
+
+/** Actions that only read: safe to repeat after a failure whose outcome is unknown. */
+export const READ_ONLY_ACTION = /^(Describe|List|Get|Query)[A-Z]/;
+
+export function isReadOnlyAction(action: string): boolean {
+  return READ_ONLY_ACTION.test(action);
 }
 
 export interface EcsResponse {
@@ -53,7 +74,9 @@ function networkFailure(err: unknown): NetworkFailure {
   if (name === "TimeoutError" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
     return "timeout";
   }
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH") return "connect";
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
+    return "connect";
+  }
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE" || code === "UND_ERR_CLOSED") return "reset";
   return "other";
 }
@@ -69,6 +92,9 @@ export class EcsClient implements EcsApi {
   private readonly random: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly retry: RetryPolicy;
+  private readonly monotonicNow: () => number;
+  /** Aborted by close(): every request in flight (and every backoff wait) stops at once. */
+  private readonly lifetime = new AbortController();
 
   constructor(private readonly options: EcsClientOptions) {
     // One keep-alive pool per origin for the whole process; HTTPS_PROXY/NO_PROXY honoured.
@@ -80,29 +106,41 @@ export class EcsClient implements EcsApi {
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? abortableSleep;
     this.retry = options.retry ?? DEFAULT_RETRY;
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
   }
 
   async call(action: string, params: QueryParams, options: EcsCallOptions = {}): Promise<EcsResponse> {
     const endpoint = endpointFor(options.regionId, this.options.endpoint);
-    const started = Date.now();
+    const policy = (options.retry ?? isReadOnlyAction(action)) ? this.retry : NO_RETRY;
+    const signal = options.signal ? AbortSignal.any([options.signal, this.lifetime.signal]) : this.lifetime.signal;
+    const started = this.monotonicNow();
     // Every attempt fits in the whole call's budget, so retries never stretch a call past it.
-    const deadline = started + Math.max(this.retry.totalBudgetMs, this.options.timeoutMs);
+    const deadline = started + Math.max(policy.totalBudgetMs, this.options.timeoutMs);
     for (let attempt = 1; ; attempt++) {
+      if (signal.aborted) throw this.cancelled(endpoint, action, attempt - 1);
       try {
-        const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, deadline - Date.now()));
-        const response = await this.attempt(action, params, endpoint, timeoutMs, options.signal);
+        const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, Math.floor(deadline - this.monotonicNow())));
+        const response = await this.attempt(action, params, endpoint, timeoutMs, signal);
         return { ...response, attempts: attempt };
       } catch (err) {
         if (err instanceof EcsError) err.attempts = attempt;
-        const delay = options.signal?.aborted
-          ? undefined
-          : nextDelay(this.retry, err, attempt, Date.now() - started, this.random);
+        if (signal.aborted) throw this.cancelled(endpoint, action, attempt);
+        const delay = nextDelay(policy, err, attempt, this.monotonicNow() - started, this.random);
         if (delay === undefined) throw err;
-        await this.sleep(delay, options.signal).catch(() => {
-          throw new EcsNetworkError("aborted", endpoint, action, "the request was cancelled");
-        });
+        try {
+          await this.sleep(delay, signal);
+        } catch {
+          throw this.cancelled(endpoint, action, attempt);
+        }
       }
     }
+  }
+
+  private cancelled(endpoint: string, action: string, attempts: number): EcsNetworkError {
+    const why = this.lifetime.signal.aborted ? "the server is shutting down" : "the request was cancelled";
+    const err = new EcsNetworkError("aborted", endpoint, action, why);
+    err.attempts = Math.max(1, attempts);
+    return err;
   }
 
   /** One signed HTTP exchange; a fresh date and nonce every time (a reused nonce is refused). */
@@ -111,7 +149,7 @@ export class EcsClient implements EcsApi {
     params: QueryParams,
     endpoint: string,
     timeoutMs: number,
-    signal: AbortSignal | undefined,
+    signal: AbortSignal,
   ): Promise<Omit<EcsResponse, "attempts">> {
     const credentials = await this.options.credentials.get();
     const url = new URL("/", endpoint);
@@ -131,7 +169,7 @@ export class EcsClient implements EcsApi {
     });
     const { host: _host, ...headers } = signed.headers; // undici derives Host from the URL, as signed
     const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const combined = AbortSignal.any([signal, timeout]);
 
     let status: number;
     let text: string;
@@ -148,13 +186,14 @@ export class EcsClient implements EcsApi {
       responseHeaders = res.headers;
       text = await res.body.text();
     } catch (err) {
-      if (signal?.aborted) throw new EcsNetworkError("aborted", endpoint, action, "the request was cancelled");
+      if (signal.aborted) throw new EcsNetworkError("aborted", endpoint, action, "the request was cancelled");
       const failure = timeout.aborted ? "timeout" : networkFailure(err);
+      const errCode = (err as { code?: string }).code;
       const detail =
         failure === "timeout"
           ? `no answer from ${endpoint} within ${timeoutMs} ms`
-          : `${(err as Error).message || String(err)} (${(err as { code?: string }).code ?? "network error"})`;
-      throw new EcsNetworkError(failure, endpoint, action, detail);
+          : `${(err as Error).message || String(err)} (${errCode ?? "network error"})`;
+      throw new EcsNetworkError(failure, endpoint, action, detail, errCode);
     }
     return this.interpret(action, endpoint, status, text, responseHeaders, credentials.providerName);
   }
@@ -167,7 +206,8 @@ export class EcsClient implements EcsApi {
     headers: Record<string, string | string[] | undefined>,
     providerName: string,
   ): Omit<EcsResponse, "attempts"> {
-    const snippet = text.slice(0, SNIPPET_LENGTH);
+    // Scrubbed before it is cut, so a secret straddling the cut cannot leave half of itself behind.
+    const snippet = redact(text).slice(0, SNIPPET_LENGTH);
     let body: unknown;
     try {
       body = text === "" ? undefined : JSON.parse(text);
@@ -186,7 +226,8 @@ export class EcsClient implements EcsApi {
     if (!code) {
       throw new EcsResponseError(status, endpoint, action, snippet, `HTTP ${status} with an error body that has no Code`);
     }
-    const retryAfter = Number(headers["x-acs-retry-after"]);
+    const retryAfterHeader = headers["x-acs-retry-after"] ?? headers["retry-after"];
+    const retryAfter = typeof retryAfterHeader === "string" && retryAfterHeader.trim() !== "" ? Number(retryAfterHeader) : Number.NaN;
     const date = headers.date;
     throw new EcsApiError(
       code,
@@ -201,7 +242,9 @@ export class EcsClient implements EcsApi {
     );
   }
 
+  /** Aborts every request in flight (they end as "cancelled") and closes the connection pool. */
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    this.lifetime.abort();
+    await this.dispatcher.destroy();
   }
 }

@@ -37,6 +37,8 @@ export class EcsNetworkError extends EcsError {
     readonly endpoint: string,
     readonly action: string,
     detail: string,
+    /** The system or undici error code, e.g. ECONNREFUSED, UND_ERR_SOCKET. */
+    readonly code?: string,
   ) {
     super(detail);
   }
@@ -70,12 +72,22 @@ export class ConfigError extends EcsError {
 const THROTTLING = /^Throttling(\..+)?$/;
 const TRANSIENT_CODES = new Set(["ServiceUnavailable", "InternalError", "InternalError.Dispatch"]);
 
-/** Whether a read-only call that failed this way may be retried (the reliability seam). */
+/** A name that does not resolve will not resolve a moment later either; EAI_AGAIN is the transient one. */
+const PERMANENT_NETWORK_CODES = new Set(["ENOTFOUND"]);
+
+/**
+ * Whether a read-only call that failed this way may be retried (the reliability seam): `Throttling*`
+ * codes (HTTP 400), ServiceUnavailable, InternalError, any 5xx, 429, connection refused/reset and
+ * timeouts. Never a cancellation, a client error (4xx other than throttling) or an unusable 2xx body.
+ */
 export function isRetryable(err: unknown): boolean {
   if (err instanceof EcsApiError) {
     return THROTTLING.test(err.code) || TRANSIENT_CODES.has(err.code) || err.httpStatus >= 500 || err.httpStatus === 429;
   }
-  if (err instanceof EcsNetworkError) return err.failure !== "aborted";
+  if (err instanceof EcsNetworkError) {
+    if (err.code !== undefined && PERMANENT_NETWORK_CODES.has(err.code)) return false;
+    return err.failure === "timeout" || err.failure === "connect" || err.failure === "reset";
+  }
   if (err instanceof EcsResponseError) return err.httpStatus >= 500 || err.httpStatus === 429;
   return false;
 }

@@ -19,7 +19,12 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
   return Math.floor(random() * ceiling);
 }
 
-/** How long to wait before the next attempt, or undefined when the error is final. */
+/**
+ * How long to wait before the next attempt, or undefined when the error is final: not retryable,
+ * out of attempts, or the wait would end past the total budget. An `x-acs-retry-after` is honoured in
+ * full (it may exceed the backoff cap); when it does not fit in the budget the call gives up now
+ * rather than retry early against the gateway's wish.
+ */
 export function nextDelay(
   policy: RetryPolicy,
   err: unknown,
@@ -30,7 +35,7 @@ export function nextDelay(
   if (attempt >= policy.maxAttempts || !isRetryable(err)) return undefined;
   let delay = backoffDelay(policy, attempt, random);
   if (err instanceof EcsApiError && err.retryAfterSeconds !== undefined) {
-    delay = Math.max(delay, Math.min(err.retryAfterSeconds * 1000, policy.maxDelayMs));
+    delay = Math.max(delay, Math.ceil(err.retryAfterSeconds * 1000));
   }
   if (elapsedMs + delay >= policy.totalBudgetMs) return undefined;
   return delay;
