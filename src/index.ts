@@ -1,22 +1,50 @@
 #!/usr/bin/env node
 // Thin entry: parse arguments, build the server from its parts, wire stdio, exit cleanly.
+// `ecs-tasks-mcp doctor` checks the setup instead and exits.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { HELP_TEXT } from "./cli-help.js";
-import { parseArgs, resolveConfig } from "./config.js";
+import { parseArgs, resolveConfig, scrubUnsetEnv, shouldLog, type LogLevel, type ServerConfig } from "./config.js";
 import { EcsClient } from "./ecs/client.js";
 import { defaultCredentialChain, staticCredentials, type CredentialSource } from "./ecs/credentials.js";
 import { parseEndpointOverride } from "./ecs/endpoints.js";
-import { logError, routeConsoleToStderr } from "./log.js";
+import { installStdioGuards, logError } from "./log.js";
 import { createServer } from "./server.js";
 import { SERVER_VERSION } from "./version.js";
 
+/** stderr diagnostics below the configured --log-level are dropped; errors always pass. */
+function diagnostics(config: Pick<ServerConfig, "logLevel">): (level: LogLevel, message: string) => void {
+  return (level, message) => {
+    if (shouldLog(level, config.logLevel)) logError(level === "error" ? message : `[${level}] ${message}`);
+  };
+}
+
+function flushStdout(): Promise<void> {
+  return new Promise((resolve) => process.stdout.write("", () => resolve()));
+}
+
 async function main(): Promise<void> {
+  // Blank values (and unexpanded `${user_config.x}` placeholders from a bundle) count as unset,
+  // for our settings and for the official credential chain alike.
+  scrubUnsetEnv(process.env);
   const args = parseArgs(process.argv.slice(2));
   if (args.help) return void process.stdout.write(HELP_TEXT);
   if (args.version) return void process.stdout.write(`${SERVER_VERSION}\n`);
-  routeConsoleToStderr();
 
   const config = resolveConfig(args, process.env);
+  // The official chain reads its CLI profile name from process.env when it is built (lazily, at
+  // the first call): --profile must select it there too, not only the profile's region_id.
+  if (config.profile) process.env.ALIBABA_CLOUD_PROFILE = config.profile;
+
+  if (args.command === "doctor") {
+    const { doctorMain } = await import("./doctor/main.js");
+    const code = await doctorMain(args, process.env, (text) => process.stdout.write(text));
+    await flushStdout();
+    process.exit(code);
+  }
+
+  // console.* and stray stdout writes go to stderr (redacted); only the transport reaches stdout.
+  const stdout = installStdioGuards();
+  const log = diagnostics(config);
   if (config.endpoint) config.endpoint = parseEndpointOverride(config.endpoint);
 
   let credentials: CredentialSource;
@@ -34,12 +62,13 @@ async function main(): Promise<void> {
   }
 
   const ecs = new EcsClient({ credentials, timeoutMs: config.timeoutMs, connectTimeoutMs: config.connectTimeoutMs, ...(config.endpoint ? { endpoint: config.endpoint } : {}) });
-  const server = createServer({ config, ecs });
+  const server = createServer({ config, ecs, ...(config.pageConcurrency ? { pageConcurrency: config.pageConcurrency } : {}) });
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    log("debug", "stopping");
     // Exit within a second whatever is in flight; closing aborts pending handlers.
     setTimeout(() => process.exit(0), 1000).unref();
     void Promise.allSettled([server.close(), ecs.close(), closeSandbox?.()]).then(() => process.exit(0));
@@ -48,9 +77,15 @@ async function main(): Promise<void> {
   process.stdin.on("close", stop);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  process.on("unhandledRejection", (reason) => logError(`unhandled rejection: ${String(reason)}`));
 
-  await server.connect(new StdioServerTransport());
+  await server.connect(new StdioServerTransport(process.stdin, stdout));
+  log(
+    "info",
+    `${SERVER_VERSION} ready on stdio${config.sandbox ? " (SANDBOX: generated data)" : ""}; ` +
+      `region ${config.regionId ?? "(per call, or the CLI profile's region_id)"}; ` +
+      `endpoint ${config.endpoint ?? "https://ecs.<region>.aliyuncs.com"}; timeout ${config.timeoutMs} ms`,
+  );
+  log("debug", `credential chain: ${config.sandbox ? "sandbox key" : `official default chain, looked up at the first call${config.profile ? `, CLI profile "${config.profile}"` : ""}`}`);
 }
 
 main().catch((err: unknown) => {

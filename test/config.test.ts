@@ -31,6 +31,15 @@ describe("configuration", () => {
     });
   });
 
+  it("reads the connect timeout and page concurrency, within bounds", () => {
+    expect(resolveConfig(parseArgs([]), { ECS_TASKS_MCP_CONNECT_TIMEOUT_MS: "1500", ECS_TASKS_MCP_PAGE_CONCURRENCY: "1" })).toMatchObject({
+      connectTimeoutMs: 1500,
+      pageConcurrency: 1,
+    });
+    expect(resolveConfig(parseArgs([]), {}).connectTimeoutMs).toBe(5000);
+    expect(() => resolveConfig(parseArgs([]), { ECS_TASKS_MCP_PAGE_CONCURRENCY: "64" })).toThrow(/1 to 16/);
+  });
+
   it("refuses unknown flags and bad numbers", () => {
     expect(() => parseArgs(["--bogus"])).toThrow(/unknown argument/);
     expect(() => parseArgs(["--timeout-ms", "abc"])).toThrow(/whole number/);

@@ -1,0 +1,109 @@
+// Renders the README's "Tool reference" from the tools' zod schemas (z.toJSONSchema). Pure: the
+// generator (gen-tool-reference.mjs) feeds it dist/tools, the staleness test feeds it src/tools.
+import { z } from "zod";
+
+export const START_MARKER = "<!-- tool-reference:start -->";
+export const END_MARKER = "<!-- tool-reference:end -->";
+
+/**
+ * The RAM actions each tool calls: `required` for it to work at all, `optional` for an extra it
+ * degrades without. A tool missing here fails test/ecosystem/tool-reference.test.ts.
+ */
+export const RAM_ACTIONS = {
+  describe_ecs_tasks: {
+    required: ["ecs:DescribeTasks"],
+    optional: { "ecs:DescribeTaskAttribute": "percent done of running tasks (IncludeProgress)", "ecs:DescribeRegions": 'RegionId "all"' },
+  },
+  describe_ecs_task_attribute: { required: ["ecs:DescribeTaskAttribute"], optional: { "ecs:DescribeTasks": "the ETA from recent finished tasks" } },
+  wait_for_ecs_tasks: { required: ["ecs:DescribeTaskAttribute"], optional: { "ecs:DescribeTasks": "the ETA from recent finished tasks" } },
+};
+
+export function ramText(name) {
+  const ram = RAM_ACTIONS[name];
+  if (!ram) return "(not listed: add it to RAM_ACTIONS in scripts/lib/tool-reference.mjs)";
+  const optional = Object.entries(ram.optional ?? {}).map(([action, what]) => `\`${action}\` for ${what}`);
+  return ram.required.map((a) => `\`${a}\``).join(", ") + (optional.length ? `; optional: ${optional.join(", ")}` : "");
+}
+
+const cell = (text) => String(text).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+
+/** A short type for a JSON Schema node: `string`, `integer 1..100`, `"A" \| "B"`, `string or array of string`. */
+export function typeOf(node) {
+  if (!node || typeof node !== "object") return "any";
+  if (node.anyOf || node.oneOf) return (node.anyOf ?? node.oneOf).map(typeOf).join(" or ");
+  if (node.enum) return node.enum.map((v) => `\`${v}\``).join(", ");
+  if (node.const !== undefined) return `\`${node.const}\``;
+  if (node.type === "array") {
+    const n = node.maxItems !== undefined ? ` (${node.minItems ?? 0}..${node.maxItems})` : "";
+    return `array of ${typeOf(node.items)}${n}`;
+  }
+  if (node.type === "integer" || node.type === "number") {
+    const bound = (v) => (v === undefined || Math.abs(v) >= Number.MAX_SAFE_INTEGER ? undefined : v);
+    const lo = bound(node.minimum ?? node.exclusiveMinimum);
+    const hi = bound(node.maximum ?? node.exclusiveMaximum);
+    return lo !== undefined || hi !== undefined ? `${node.type} ${lo ?? ""}..${hi ?? ""}` : node.type;
+  }
+  if (Array.isArray(node.type)) return node.type.join(" or ");
+  return node.type ?? "object";
+}
+
+function firstParagraph(text) {
+  return (text ?? "").split(/\n\s*\n|\n/)[0].trim();
+}
+
+/** The one-line description manifest.json carries for a tool. */
+export function shortDescription(tool) {
+  return firstParagraph(tool.description);
+}
+
+export function renderTool(tool) {
+  const input = z.toJSONSchema(tool.inputSchema, { io: "input", unrepresentable: "any" });
+  const output = z.toJSONSchema(tool.outputSchema, { io: "output", unrepresentable: "any" });
+  const required = new Set(input.required ?? []);
+  const hints = Object.entries(tool.annotations ?? {})
+    .filter(([k]) => k.endsWith("Hint"))
+    .map(([k, v]) => `\`${k}: ${v}\``)
+    .join(", ");
+  const lines = [
+    `### \`${tool.name}\` — ${tool.title}`,
+    "",
+    tool.description.trim(),
+    "",
+    `RAM: ${ramText(tool.name)}. Annotations: ${hints || "none"}.`,
+    "",
+    "| input | type | required | description |",
+    "|---|---|---|---|",
+  ];
+  for (const [name, node] of Object.entries(input.properties ?? {})) {
+    lines.push(`| \`${name}\` | ${cell(typeOf(node))} | ${required.has(name) ? "yes" : "no"} | ${cell(node.description ?? "")} |`);
+  }
+  const outRequired = new Set(output.required ?? []);
+  const fields = Object.entries(output.properties ?? {}).map(
+    ([name, node]) => `\`${name}\`${outRequired.has(name) ? "" : "?"} (${typeOf(node).replace(/`/g, "")})`,
+  );
+  lines.push("", `Output (\`structuredContent\`; \`?\` = optional): ${fields.join(", ")}.`, "");
+  return lines.join("\n");
+}
+
+export function renderToolReference(tools) {
+  const body = [
+    "_Generated from the tools' schemas by `npm run docs`; a test fails when this section is stale._",
+    "",
+    ...tools.map(renderTool),
+  ].join("\n");
+  return `${START_MARKER}\n${body}\n${END_MARKER}`;
+}
+
+/** README text with the section between the markers replaced; throws when the markers are missing. */
+export function replaceToolReference(readme, tools) {
+  const start = readme.indexOf(START_MARKER);
+  const end = readme.indexOf(END_MARKER);
+  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START_MARKER} / ${END_MARKER} markers`);
+  return readme.slice(0, start) + renderToolReference(tools) + readme.slice(end + END_MARKER.length);
+}
+
+export function currentToolReference(readme) {
+  const start = readme.indexOf(START_MARKER);
+  const end = readme.indexOf(END_MARKER);
+  return start < 0 || end < start ? undefined : readme.slice(start, end + END_MARKER.length);
+}
