@@ -4,6 +4,18 @@
 
 const secrets = new Set<string>();
 const accessKeyIds = new Set<string>();
+/** One pass for every registered literal; rebuilt when a value is registered (rare). */
+let literals: RegExp | undefined;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function literalPattern(): RegExp | undefined {
+  if (literals || (secrets.size === 0 && accessKeyIds.size === 0)) return literals;
+  // Longest first, so a secret that contains another is removed whole.
+  const all = [...secrets, ...accessKeyIds].sort((a, b) => b.length - a.length);
+  literals = new RegExp(all.map(escapeRegExp).join("|"), "g");
+  return literals;
+}
 
 /** Remember values that must never leave the process (AccessKey secret, STS token). */
 export function registerSecret(value: string | undefined): void {
@@ -11,11 +23,13 @@ export function registerSecret(value: string | undefined): void {
   if (!value || value.length < 8) return;
   // The forms it may take in text: as is, percent-encoded (a URL or query), JSON-escaped (a body).
   for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) secrets.add(form);
+  literals = undefined;
 }
 
 /** Remember an AccessKey ID: it may appear, but only masked. */
 export function registerAccessKeyId(value: string | undefined): void {
   if (value && value.length >= 8) accessKeyIds.add(value);
+  literals = undefined;
 }
 
 /** `LTAI5tAbcdEfgh1234abcd` -> `LTAI****abcd`. */
@@ -32,12 +46,14 @@ const TOKEN_HEADER_PATTERN = /("?x-acs-security-token"?\s*[:=]\s*"?)[^"\s,]+/gi;
 const SECRET_FIELD_PATTERN =
   /("?(?:access_?key_?secret|AccessKeySecret|accessKeySecret|sts_token|securityToken|SecurityToken)"?\s*[:=]\s*"?)[^"\s,}]+/g;
 
+/** Every generic pattern below needs one of these words: most texts skip them all at once. */
+const MAY_HOLD_SECRETS = /LTAI|Signature=|authorization|security-?token|secret|sts_token/i;
+
 /** The one function applied to every text that leaves the process (results, logs, stderr). */
 export function redact(text: string): string {
-  let out = text;
-  // Longest first, so a secret that contains another is removed whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join("[REDACTED]");
-  for (const id of accessKeyIds) out = out.split(id).join(maskAccessKeyId(id));
+  const pattern = literalPattern();
+  const out = pattern ? text.replace(pattern, (m) => (secrets.has(m) ? "[REDACTED]" : maskAccessKeyId(m))) : text;
+  if (!MAY_HOLD_SECRETS.test(out)) return out;
   return out
     .replace(ACCESS_KEY_ID_PATTERN, (id) => maskAccessKeyId(id))
     .replace(AUTH_HEADER_PATTERN, "$1[REDACTED]")
@@ -62,4 +78,5 @@ export function redactDeep<T>(value: T): T {
 export function resetRedactionForTests(): void {
   secrets.clear();
   accessKeyIds.clear();
+  literals = undefined;
 }

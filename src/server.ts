@@ -9,6 +9,8 @@ import { RegionResolver } from "./ecs/region.js";
 import { abortableSleep } from "./ecs/retry.js";
 import { DurationHistory } from "./progress/history.js";
 import { ProgressTracker } from "./progress/tracker.js";
+import { DEFAULT_PAGE_CONCURRENCY } from "./tasks/pages.js";
+import { REGION_BUDGET_MS, RegionCatalog } from "./tasks/regions.js";
 import { redact, redactDeep } from "./redact.js";
 import { defaultTimeZone } from "./time/index.js";
 import { errorResult } from "./tools/error-result.js";
@@ -23,6 +25,10 @@ export interface ServerDeps {
   defaultTimeZone?: string;
   regions?: RegionResolver;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** DescribeTasks pages in flight at once with AllPages (the benchmark compares 1 with the default). */
+  pageConcurrency?: number;
+  /** Time each region gets when RegionId is "all". */
+  regionBudgetMs?: number;
 }
 
 export const SANDBOX_LABEL =
@@ -41,6 +47,7 @@ export function createServer(deps: ServerDeps): McpServer {
   const regions = deps.regions ?? new RegionResolver(deps.config.regionId, deps.config.profile);
   const tracker = new ProgressTracker();
   const history = new DurationHistory(now);
+  const regionCatalog = new RegionCatalog(now);
   const sleep = deps.sleep ?? abortableSleep;
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
@@ -68,6 +75,9 @@ export function createServer(deps: ServerDeps): McpServer {
           signal: extra.signal,
           tracker,
           history,
+          regionCatalog,
+          pageConcurrency: deps.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
+          regionBudgetMs: deps.regionBudgetMs ?? REGION_BUDGET_MS,
           sleep,
           log: (level, message) =>
             server.sendLoggingMessage({ level, logger: tool.name, data: redact(message) }, extra.sessionId).catch(() => undefined),

@@ -29,6 +29,13 @@ describe("redaction", () => {
     expect(redact("AccessKeySecret=s3cr3t")).not.toContain("s3cr3t");
   });
 
+  it("removes registered values even in text with none of the usual key words", () => {
+    registerSecret("Zq9xK2mP4vB7nL1cWw");
+    registerSecret("Zq9xK2mP4vB7nL1cWwLonger");
+    expect(redact("a Zq9xK2mP4vB7nL1cWwLonger b Zq9xK2mP4vB7nL1cWw c")).toBe("a [REDACTED] b [REDACTED] c");
+    expect(redact("plain text, nothing to hide")).toBe("plain text, nothing to hide");
+  });
+
   it("redacts deeply in structured values", () => {
     registerSecret("TheSecretValue1234567890");
     expect(redactDeep({ a: ["x TheSecretValue1234567890"], b: { c: 1 } })).toEqual({ a: ["x [REDACTED]"], b: { c: 1 } });

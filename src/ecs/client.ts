@@ -5,7 +5,7 @@
 // (see retry.ts). Any action that changes state (CancelTask, ...) is never retried unless the caller
 // passes `retry: true` for a call it knows to be idempotent; callers of such actions should pass
 // `retry: false` explicitly anyway, so the intent is visible at the call site.
-import { EnvHttpProxyAgent, request, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import type { CredentialSource } from "./credentials.js";
 import { endpointFor } from "./endpoints.js";
 import { EcsApiError, EcsError, EcsNetworkError, EcsResponseError, type NetworkFailure } from "./errors.js";
@@ -14,6 +14,10 @@ import { acsDate, newNonce, signRequest } from "./signer.js";
 import { redact } from "../redact.js";
 
 export const ECS_API_VERSION = "2014-05-26";
+
+type Undici = typeof import("undici");
+let undiciModule: Promise<Undici> | undefined;
+const loadUndici = (): Promise<Undici> => (undiciModule ??= import("undici"));
 
 export type QueryParams = Record<string, string>;
 
@@ -86,7 +90,7 @@ function str(value: unknown): string | undefined {
 }
 
 export class EcsClient implements EcsApi {
-  private readonly dispatcher: Dispatcher;
+  private dispatcher: Dispatcher | undefined;
   private readonly clock: () => Date;
   private readonly nonce: () => string;
   private readonly random: () => number;
@@ -97,10 +101,7 @@ export class EcsClient implements EcsApi {
   private readonly lifetime = new AbortController();
 
   constructor(private readonly options: EcsClientOptions) {
-    // One keep-alive pool per origin for the whole process; HTTPS_PROXY/NO_PROXY honoured.
-    this.dispatcher =
-      options.dispatcher ??
-      new EnvHttpProxyAgent({ connectTimeout: options.connectTimeoutMs, keepAliveTimeout: 30_000 });
+    this.dispatcher = options.dispatcher; // else made at the first call, see http()
     this.clock = options.clock ?? (() => new Date());
     this.nonce = options.nonce ?? newNonce;
     this.random = options.random ?? Math.random;
@@ -174,13 +175,14 @@ export class EcsClient implements EcsApi {
     let status: number;
     let text: string;
     let responseHeaders: Record<string, string | string[] | undefined>;
+    const { request, dispatcher } = await this.http();
     try {
       const res = await request(`${url.origin}/?${signed.canonicalQueryString}`, {
         method: "POST",
         headers: { ...headers, accept: "application/json", "content-length": "0" },
         body: "",
         signal: combined,
-        dispatcher: this.dispatcher,
+        dispatcher,
       });
       status = res.statusCode;
       responseHeaders = res.headers;
@@ -242,9 +244,19 @@ export class EcsClient implements EcsApi {
     );
   }
 
+  /**
+   * undici is loaded at the first call (it costs ~70 ms at start-up otherwise). One keep-alive
+   * pool per origin for the whole process; HTTPS_PROXY/HTTP_PROXY/NO_PROXY honoured.
+   */
+  private async http(): Promise<{ request: Undici["request"]; dispatcher: Dispatcher }> {
+    const undici = await loadUndici();
+    this.dispatcher ??= new undici.EnvHttpProxyAgent({ connectTimeout: this.options.connectTimeoutMs, keepAliveTimeout: 30_000 });
+    return { request: undici.request, dispatcher: this.dispatcher };
+  }
+
   /** Aborts every request in flight (they end as "cancelled") and closes the connection pool. */
   async close(): Promise<void> {
     this.lifetime.abort();
-    await this.dispatcher.destroy();
+    await this.dispatcher?.destroy();
   }
 }

@@ -40,6 +40,8 @@ export function toDescribeTasksQuery(p: DescribeTasksParams): QueryParams {
 
 export interface Task {
   TaskId: string;
+  /** Set when tasks of several regions are merged. */
+  RegionId?: string;
   TaskAction: string;
   /** Open string: older documents show Waiting, Paused, Deleted, Pending. */
   TaskStatus: string;
@@ -58,6 +60,8 @@ export interface TaskPage {
   PageSize: number;
   RequestId: string;
   Tasks: Task[];
+  /** Which credential provider signed the call. */
+  ProviderName: string;
 }
 
 const API_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(?:\.\d+)?Z$/;
@@ -144,5 +148,6 @@ export function parseDescribeTasks(res: EcsResponse, now: Date): TaskPage {
     PageSize: integer(b.PageSize) ?? tasks.length,
     RequestId: res.requestId ?? text(b.RequestId) ?? "",
     Tasks: tasks,
+    ProviderName: res.providerName,
   };
 }

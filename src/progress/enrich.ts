@@ -29,14 +29,16 @@ export function needsProgress(t: Task): boolean {
   return t.TaskStatus === "Processing" && ATTRIBUTE_ACTIONS.has(t.TaskAction);
 }
 
-export async function lookUpProgress(tasks: Task[], regionId: string, deps: EnrichDeps): Promise<ProgressLookups> {
+/** `regionOf` names each task's region (tasks of several regions may be mixed). */
+export async function lookUpProgress(tasks: Task[], regionOf: (t: Task) => string, deps: EnrichDeps): Promise<ProgressLookups> {
   const eligible = tasks.filter(needsProgress);
   const chosen = eligible.slice(0, ENRICH_MAX_TASKS);
   const out: ProgressLookups = { progress: new Map(), errors: new Map(), eligible: eligible.length, skipped: eligible.length - chosen.length };
-  const results = await settleLimit(chosen, ENRICH_CONCURRENCY, (t) => describeTaskAttribute(deps.ecs, regionId, t.TaskId, deps.signal));
+  const results = await settleLimit(chosen, ENRICH_CONCURRENCY, (t) => describeTaskAttribute(deps.ecs, regionOf(t), t.TaskId, deps.signal));
   deps.signal?.throwIfAborted();
   results.forEach((r, i) => {
-    const id = chosen[i]!.TaskId;
+    const task = chosen[i]!;
+    const id = task.TaskId;
     if (r.status === "rejected") {
       out.errors.set(id, r.reason instanceof Error ? r.reason.message : String(r.reason));
       return;
@@ -47,7 +49,7 @@ export async function lookUpProgress(tasks: Task[], regionId: string, deps: Enri
       return;
     }
     out.progress.set(id, pct);
-    deps.tracker.observe(regionId, id, deps.now().getTime(), pct);
+    deps.tracker.observe(regionOf(task), id, deps.now().getTime(), pct);
   });
   return out;
 }

@@ -1,22 +1,28 @@
-// The text half of a describe_ecs_tasks answer: a line of counts, the window, then a small table.
-// It must stand on its own for a model that never reads structuredContent, and stay compact.
+// The text half of a describe_ecs_tasks answer: counts first, then the window, then at most 30
+// rows, then how to get the rest. It must stand on its own for a model that never reads
+// structuredContent, and stay within about 6,000 characters whatever the answer holds.
 import type { DescribeTasksOutput } from "../tools/describe-tasks.js";
 import { formatCounts, formatDuration } from "./summary.js";
 
 /** Rows shown in text; structuredContent always holds every returned task. */
 export const TEXT_ROW_LIMIT = 30;
+/** The text budget; rows are dropped (never the summary) to stay under it. */
+export const TEXT_BUDGET = 6_000;
+const FIELD_MAX = 48;
 
 /** `2026-11-28T12:10:00Z` -> `2026-11-28 12:10Z` (the API has minute precision anyway). */
 function shortTime(iso: string | undefined): string {
   return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "-";
 }
 
+const clip = (s: string, max = FIELD_MAX) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 function filtersLine(q: DescribeTasksOutput["Query"]): string | undefined {
   const parts: string[] = [];
   if (q.TaskAction) parts.push(`TaskAction=${q.TaskAction}`);
   if (q.TaskStatus) parts.push(`TaskStatus=${q.TaskStatus}`);
-  if (q.TaskIds) parts.push(`TaskIds=${q.TaskIds}`);
-  if (q.ResourceIds) parts.push(`ResourceIds=${q.ResourceIds.join(",")}`);
+  if (q.TaskIds) parts.push(`TaskIds=${clip(q.TaskIds, 200)}`);
+  if (q.ResourceIds) parts.push(`ResourceIds=${clip(q.ResourceIds.join(","), 200)}`);
   return parts.length ? `Filters: ${parts.join(", ")}.` : undefined;
 }
 
@@ -26,23 +32,38 @@ function windowLine(q: DescribeTasksOutput["Query"]): string | undefined {
   return `Created: ${q.TimeWindow ?? "(window)"} (sent ${sent}).`;
 }
 
-export function renderTasksText(out: DescribeTasksOutput): string {
+function headLines(out: DescribeTasksOutput): string[] {
   const lines: string[] = [];
-  const first = (out.PageNumber - 1) * out.PageSize + 1;
-  const head =
-    out.Returned === 0
-      ? `${out.RegionId}: ${out.TotalCount} task(s) match; none on page ${out.PageNumber}.`
-      : `${out.RegionId}: ${out.TotalCount} task(s) match; showing ${first}-${first + out.Returned - 1} (page ${out.PageNumber}, size ${out.PageSize}).`;
-  lines.push(head);
+  const where = out.RegionId === "all" ? `All regions (${out.Regions?.length ?? 0})` : out.RegionId;
+  const paged = out.Query.AllPages || out.RegionId === "all";
+  const first = paged ? 1 : (out.PageNumber - 1) * out.PageSize + 1;
+  if (out.Returned === 0) {
+    lines.push(`${where}: ${out.TotalCount} task(s) match; none ${paged ? "returned" : `on page ${out.PageNumber}`}.`);
+  } else if (paged) {
+    lines.push(`${where}: ${out.TotalCount} task(s) match; ${out.Returned} returned (${out.PagesFetched} page(s) read).`);
+  } else {
+    lines.push(`${where}: ${out.TotalCount} task(s) match; showing ${first}-${first + out.Returned - 1} (page ${out.PageNumber}, size ${out.PageSize}).`);
+  }
+  lines.push(`By status (all matching): ${formatCounts(out.Summary.ByStatus)}.`);
   if (out.HasMore) {
-    lines.push(`More: ${out.TotalCount - (first + out.Returned - 1)} not shown; call again with PageNumber=${out.NextPageNumber}.`);
+    const more = out.TotalCount - out.Returned - (paged ? 0 : first - 1);
+    const how =
+      out.NextPageNumber !== undefined
+        ? `call again with PageNumber=${out.NextPageNumber}${out.Query.AllPages ? " (AllPages)" : ""}`
+        : "narrow the filters or raise MaxResults";
+    lines.push(`More: ${more} not returned${out.Truncated ? " (MaxResults reached)" : ""}; ${how}.`);
   }
   const window = windowLine(out.Query);
   if (window) lines.push(window);
   const filters = filtersLine(out.Query);
   if (filters) lines.push(filters);
   if (out.Returned > 0) {
-    lines.push(`Shown by status: ${formatCounts(out.Summary.ByStatus)}. By action: ${formatCounts(out.Summary.ByAction)}.`);
+    const covers = out.Summary.ByActionCovers === "all matching tasks" ? "all matching" : "returned";
+    lines.push(`By action (${covers}): ${formatCounts(out.Summary.ByAction)}.`);
+  }
+  const failedRegions = out.Regions?.filter((r) => r.Error) ?? [];
+  if (failedRegions.length) {
+    lines.push(`Regions that failed (${failedRegions.length}): ${failedRegions.map((r) => `${r.RegionId}: ${clip(r.Error ?? "", 160)}`).join("; ")}`);
   }
   const oldest = out.Summary.OldestProcessing;
   if (oldest) {
@@ -51,17 +72,32 @@ export function renderTasksText(out: DescribeTasksOutput): string {
     );
   }
   if (out.ProgressNote) lines.push(out.ProgressNote);
+  return lines;
+}
+
+function row(t: DescribeTasksOutput["Tasks"][number], withRegion: boolean): string {
+  const status = t.Progress !== undefined ? `${t.TaskStatus} ${t.Progress}%` : t.TaskStatus;
+  const cells = [clip(t.TaskId), clip(t.TaskAction), clip(status), clip(t.ResourceId ?? "-"), shortTime(t.CreationTime), shortTime(t.FinishedTime), formatDuration(t.DurationSeconds)];
+  if (withRegion) cells.splice(1, 0, clip(t.RegionId ?? "-"));
+  return cells.join(" | ");
+}
+
+export function renderTasksText(out: DescribeTasksOutput): string {
+  const lines = headLines(out);
+  const tail = ["", `RequestId: ${out.RequestId}`];
   if (out.Returned > 0) {
-    lines.push("", "TaskId | Action | Status | Resource | Created | Finished | Duration");
+    const withRegion = out.RegionId === "all";
+    lines.push("", `TaskId${withRegion ? " | Region" : ""} | Action | Status | Resource | Created | Finished | Duration`);
+    let used = lines.join("\n").length + tail.join("\n").length + 120;
+    let shown = 0;
     for (const t of out.Tasks.slice(0, TEXT_ROW_LIMIT)) {
-      lines.push(
-        [t.TaskId, t.TaskAction, t.Progress !== undefined ? `${t.TaskStatus} ${t.Progress}%` : t.TaskStatus, t.ResourceId ?? "-", shortTime(t.CreationTime), shortTime(t.FinishedTime), formatDuration(t.DurationSeconds)].join(" | "),
-      );
+      const r = row(t, withRegion);
+      if (used + r.length + 1 > TEXT_BUDGET) break;
+      lines.push(r);
+      used += r.length + 1;
+      shown++;
     }
-    if (out.Returned > TEXT_ROW_LIMIT) {
-      lines.push(`(${out.Returned - TEXT_ROW_LIMIT} more rows in structuredContent.Tasks)`);
-    }
+    if (out.Returned > shown) lines.push(`(${out.Returned - shown} more row(s) in structuredContent.Tasks)`);
   }
-  lines.push("", `RequestId: ${out.RequestId}`);
-  return lines.join("\n");
+  return [...lines, ...tail].join("\n");
 }

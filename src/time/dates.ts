@@ -1,6 +1,15 @@
 // Written dates: ISO 8601 by our own regex (exact, offsets honoured) and
 // free-form dates ("Nov 20", "20 November 2026", "11/20") through chrono.
-import * as chrono from "chrono-node";
+import { createRequire } from "node:module";
+import type * as Chrono from "chrono-node";
+
+// chrono-node costs ~100 ms to load: it is required on the first free-form date, not at start-up
+// (tools must list instantly). Its CommonJS build makes that a plain synchronous require.
+let chronoModule: typeof Chrono | undefined;
+function chrono(): typeof Chrono {
+  chronoModule ??= createRequire(import.meta.url)("chrono-node") as typeof Chrono;
+  return chronoModule;
+}
 import { TimeInputError } from "./errors.js";
 import { type Clock, type DaySpec, type PointSpec, WEEKDAY_RE, checkClock } from "./words.js";
 import { daysInMonth, wallAsUtcMs } from "./zone.js";
@@ -46,9 +55,9 @@ const HAS_DATE = new RegExp(`(^|[ ,])${MONTH}($|[ ,])|\\d/\\d`);
 export function parseFreeDate(t: string, ref: Date, offsetMin: number): { day: DaySpec; clock?: Clock } | undefined {
   const tokens = t.split(/[ ,]+/).filter(Boolean);
   if (tokens.length === 0 || !tokens.every((tok) => TOKEN.test(tok)) || !HAS_DATE.test(t)) return undefined;
-  let results: chrono.ParsedResult[];
+  let results: Chrono.ParsedResult[];
   try {
-    results = chrono.parse(t, { instant: ref, timezone: offsetMin }, { forwardDate: false });
+    results = chrono().parse(t, { instant: ref, timezone: offsetMin }, { forwardDate: false });
   } catch {
     return undefined; // a parser failure is just "not understood"
   }
@@ -56,7 +65,7 @@ export function parseFreeDate(t: string, ref: Date, offsetMin: number): { day: D
   if (results.length !== 1 || !r || r.index !== 0 || r.text.length !== t.length || r.end) return undefined;
   const s = r.start;
   if (!s.isCertain("day") || !s.isCertain("month") || s.isCertain("timezoneOffset")) return undefined;
-  const num = (k: chrono.Component): number => s.get(k) ?? 0;
+  const num = (k: Chrono.Component): number => s.get(k) ?? 0;
   // chrono numbers weekdays from Sunday = 0; a written weekday must agree with the date.
   const wd = s.isCertain("weekday") ? ((num("weekday") + 6) % 7) + 1 : undefined;
   // chrono fills a missing year from the reference year even when that puts

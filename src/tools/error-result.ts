@@ -4,6 +4,8 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { ConfigError, CredentialsError, EcsApiError, EcsNetworkError, EcsResponseError } from "../ecs/errors.js";
 import { redact } from "../redact.js";
 import { TimeInputError } from "../time/index.js";
+import { PageError } from "../tasks/pages.js";
+import { RegionTimeoutError } from "../tasks/regions.js";
 import { InputError } from "./fields.js";
 
 /** What to do next, per Alibaba error code (exact codes first, then prefixes). */
@@ -62,6 +64,8 @@ function clockText(err: EcsApiError, now: Date): string | undefined {
 }
 
 export function describeError(err: unknown, now: Date = new Date()): string {
+  if (err instanceof PageError) return `While reading page ${err.pageNumber} of the results: ${describeError(err.cause, now)}`;
+  if (err instanceof RegionTimeoutError) return `${err.message}.`;
   if (err instanceof TimeInputError || err instanceof InputError || err instanceof ConfigError || err instanceof CredentialsError) {
     return err.message;
   }

@@ -7,6 +7,7 @@ import type { EcsApi } from "../ecs/client.js";
 import type { RegionResolver } from "../ecs/region.js";
 import type { DurationHistory } from "../progress/history.js";
 import type { ProgressTracker } from "../progress/tracker.js";
+import type { RegionCatalog } from "../tasks/regions.js";
 
 export type LogLevel = "debug" | "info" | "notice" | "warning" | "error";
 
@@ -23,6 +24,12 @@ export interface ToolContext {
   tracker: ProgressTracker;
   /** Typical durations per region and action, cached. */
   history: DurationHistory;
+  /** The account's regions, cached for an hour. */
+  regionCatalog: RegionCatalog;
+  /** DescribeTasks pages in flight at once with AllPages. */
+  pageConcurrency: number;
+  /** Time each region gets when RegionId is "all". */
+  regionBudgetMs: number;
   /** Waits, ending early (rejecting) when the signal aborts. Injected so tests need no real time. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** Sends notifications/progress; present only when the request carried a progressToken. */

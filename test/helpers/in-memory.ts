@@ -42,6 +42,8 @@ export interface HarnessOptions {
   sleep?: (ms: number, signal: AbortSignal, clock: TestClock) => Promise<void>;
   /** Wraps the ECS client, e.g. to count calls in flight. */
   wrapEcs?: (ecs: EcsApi) => EcsApi;
+  regionBudgetMs?: number;
+  pageConcurrency?: number;
 }
 
 /** The default test sleep: time passes instantly, but a cancelled wait still ends with its reason. */
@@ -77,6 +79,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     ecs: options.wrapEcs ? options.wrapEcs(ecs) : ecs,
     sleep: (ms, signal) => sleep(ms, signal, testClock),
+    ...(options.regionBudgetMs ? { regionBudgetMs: options.regionBudgetMs } : {}),
+    ...(options.pageConcurrency ? { pageConcurrency: options.pageConcurrency } : {}),
     now: clock,
     defaultTimeZone: options.defaultTimeZone ?? "UTC",
     regions: new RegionResolver(config.regionId, undefined, options.home ?? "/nonexistent-home"),

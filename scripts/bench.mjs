@@ -1,0 +1,191 @@
+// `npm run bench`: speed and memory of the built server against the sandbox, with an injected
+// per-request latency standing for a real round trip. Not part of `npm test`: timings on a shared
+// 2-core machine are noisy, so targets are checked here and recorded in the README.
+//   node scripts/bench.mjs [--latency-ms 50] [--json]
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { request } from "undici";
+import { generateBulkTasks, generateTasks, startSandbox } from "../dist/sandbox/index.js";
+import { acsDate, newNonce, signRequest } from "../dist/ecs/signer.js";
+
+const args = process.argv.slice(2);
+const latencyMs = Number(args[args.indexOf("--latency-ms") + 1] ?? 50) || 50;
+const asJson = args.includes("--json");
+const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+const bare = fileURLToPath(new URL("./bench/bare-server.mjs", import.meta.url));
+const KEY = { accessKeyId: "LTAI5tBenchKey000000abcd", accessKeySecret: "bench-secret-value-0000000001" };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const log = (msg) => process.stderr.write(`${msg}\n`);
+
+async function spawnClient(script, env = {}) {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [script],
+    env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ...env },
+    stderr: "ignore",
+  });
+  const client = new Client({ name: "bench", version: "1.0.0" });
+  return { transport, client };
+}
+
+/**
+ * Spawn to the tools/list answer on the wire. Raw JSON-RPC rather than the SDK client, whose own
+ * work on the answer (compiling validators for output schemas) is the client's cost, not the server's.
+ */
+function coldStart(script) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [script], {
+      env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" },
+      stdio: ["pipe", "pipe", "ignore"],
+    });
+    const send = (m) => child.stdin.write(`${JSON.stringify(m)}\n`);
+    send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } } });
+    send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    send({ jsonrpc: "2.0", id: 2, method: "tools/list" });
+    let buffer = "";
+    child.stdout.on("data", (chunk) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (JSON.parse(line).id === 2) {
+          const ms = performance.now() - t0;
+          child.once("exit", () => resolve(ms));
+          child.stdin.end();
+        }
+      }
+    });
+    child.on("error", reject);
+  });
+}
+
+/** Peak resident memory of a process, from the kernel's high-water mark. */
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function server(sandboxUrl, extraEnv = {}) {
+  const { transport, client } = await spawnClient(entry, {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.accessKeySecret,
+    ALIBABA_CLOUD_ECS_ENDPOINT: sandboxUrl,
+    ALIBABA_CLOUD_REGION_ID: "cn-hangzhou",
+    ...extraEnv,
+  });
+  await client.connect(transport);
+  return { client, pid: transport.pid };
+}
+
+async function timedCall(client, sandbox, args) {
+  const before = sandbox.requests.length;
+  const t0 = performance.now();
+  const result = await client.callTool({ name: "describe_ecs_tasks", arguments: args });
+  const ms = performance.now() - t0;
+  if (result.isError) throw new Error(`bench call failed: ${result.content?.[0]?.text}`);
+  return { ms, requests: sandbox.requests.length - before, result };
+}
+
+const now = new Date();
+const rows = [];
+
+// 1. Cold start, interleaved so both see the same machine load.
+log("cold start ...");
+const ours = [];
+const floor = [];
+for (let i = 0; i < 10; i++) {
+  floor.push(await coldStart(bare));
+  ours.push(await coldStart(entry));
+}
+const coldRatio = median(ours) / median(floor);
+rows.push(["cold start to tools/list (median of 10)", `${median(ours).toFixed(1)} ms vs bare SDK ${median(floor).toFixed(1)} ms = ${coldRatio.toFixed(2)}x`, "<= 1.5x", coldRatio <= 1.5]);
+
+// 2. Own overhead of a one-page call: one DescribeTasks per call (fixed status, no progress look-ups).
+// The sandbox's latency is measured, not assumed: timers overshoot, and the sandbox's own work
+// (verifying the signature, filtering, JSON) is not the server's. A bare signed HTTP request with
+// the same query is the floor; the tool call minus that floor is the server's own overhead.
+log("one-page calls ...");
+const small = await startSandbox({ credentials: [KEY], tasks: generateTasks({ regions: ["cn-hangzhou"], perRegion: 60, seed: 1, now }), latencyMs });
+const query = { RegionId: "cn-hangzhou", TaskStatus: "Finished", PageSize: "20" };
+async function directRoundTrip() {
+  const url = new URL(small.url);
+  const signed = signRequest({
+    method: "POST", host: url.host, path: "/", action: "DescribeTasks", version: "2014-05-26", query, body: "",
+    date: acsDate(new Date()), nonce: newNonce(), ...KEY,
+  });
+  const { host: _h, ...headers } = signed.headers;
+  const t0 = performance.now();
+  const res = await request(`${small.url}/?${signed.canonicalQueryString}`, { method: "POST", headers, body: "" });
+  await res.body.text();
+  return performance.now() - t0;
+}
+const s1 = await server(small.url);
+await timedCall(s1.client, small, { TaskStatus: "Finished", IncludeProgress: false, PageSize: 20 }); // warm: credentials, connection
+await directRoundTrip();
+const calls = [];
+const floors = [];
+for (let i = 0; i < 50; i++) {
+  floors.push(await directRoundTrip());
+  calls.push((await timedCall(s1.client, small, { TaskStatus: "Finished", IncludeProgress: false, PageSize: 20 })).ms);
+}
+await s1.client.close();
+await small.close();
+const overhead = median(calls) - median(floors);
+rows.push([
+  "own overhead per one-page call (median of 50)",
+  `${overhead.toFixed(2)} ms (tool call ${median(calls).toFixed(1)} ms, bare signed request to the sandbox ${median(floors).toFixed(1)} ms)`,
+  "< 5 ms",
+  overhead < 5,
+]);
+
+// 3. 10,000 matching tasks with AllPages: default concurrency vs sequential paging.
+log("10,000 tasks, AllPages ...");
+const tenK = await startSandbox({ credentials: [KEY], tasks: generateBulkTasks("cn-hangzhou", 10_000, now, 11), latencyMs });
+const args10k = { AllPages: true, MaxResults: 10_000, IncludeProgress: false };
+const fast = await server(tenK.url);
+const par = await timedCall(fast.client, tenK, args10k);
+const rss = peakRssMb(fast.pid);
+await fast.client.close();
+const slow = await server(tenK.url, { ECS_TASKS_MCP_PAGE_CONCURRENCY: "1" });
+const seq = await timedCall(slow.client, tenK, args10k);
+await slow.client.close();
+await tenK.close();
+const returned = par.result.structuredContent?.Returned;
+const speedup = seq.ms / par.ms;
+rows.push(["10,000 tasks, AllPages: wall time", `${par.ms.toFixed(0)} ms (${returned} tasks, ${par.requests} requests); sequential ${seq.ms.toFixed(0)} ms = ${speedup.toFixed(1)}x faster`, ">= 5x", speedup >= 5 && returned === 10_000]);
+rows.push(["10,000 tasks, AllPages: server peak RSS", `${rss.toFixed(0)} MB`, "< 200 MB", rss < 200]);
+
+// 4. Exact status counts over 100,000 matching tasks.
+log("100,000 tasks, exact counts ...");
+const hundredK = await startSandbox({ credentials: [KEY], tasks: generateBulkTasks("cn-hangzhou", 100_000, now, 13), latencyMs });
+const s4 = await server(hundredK.url);
+await timedCall(s4.client, hundredK, { PageSize: 1, TaskStatus: "Failed", IncludeProgress: false }); // warm
+const counts = await timedCall(s4.client, hundredK, { PageSize: 1, IncludeProgress: false });
+await s4.client.close();
+await hundredK.close();
+const byStatus = counts.result.structuredContent?.Summary?.ByStatus ?? {};
+rows.push([
+  "exact status counts over 100,000 tasks",
+  `${counts.ms.toFixed(0)} ms, ${counts.requests} requests (${Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(", ")})`,
+  "<= 4 requests",
+  counts.requests <= 4,
+]);
+
+const meta = `node ${process.version}, ${(await import("node:os")).cpus().length} cores, sandbox latency ${latencyMs} ms, ${now.toISOString().slice(0, 10)}`;
+if (asJson) {
+  process.stdout.write(`${JSON.stringify({ meta, rows }, null, 2)}\n`);
+} else {
+  process.stdout.write(`\n${meta}\n\n| measure | result | target | met |\n|---|---|---|---|\n`);
+  for (const [what, result, target, met] of rows) process.stdout.write(`| ${what} | ${result} | ${target} | ${met ? "yes" : "NO"} |\n`);
+}
+process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
