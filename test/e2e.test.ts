@@ -1,15 +1,13 @@
 // The built binary, spawned as an MCP client would, against the sandbox over loopback.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
 import type { DescribeTasksOutput } from "../src/tools/describe-tasks.js";
 import { textOf } from "./helpers/in-memory.js";
-import { cleanEnv, nonJsonRpcLines, SERVER_ENTRY, spawnServer, type Spawned } from "./helpers/spawn.js";
+import { cleanEnv, nonJsonRpcLines, SERVER_ENTRY, spawnServer, writeCliProfiles, type Spawned } from "./helpers/spawn.js";
 
 const AK = { id: "LTAI5tE2eTestKey00001234", secret: "e2e-Secret-Value-Do-Not-Leak-0001" };
 const STS = { id: "STS.NUe2eTestKeyForSts9876", secret: "e2e-Sts-Secret-Do-Not-Leak-0002", token: "CAIS.e2e-Security-Token-Do-Not-Leak-0003" };
@@ -100,17 +98,10 @@ describe("the spawned server", () => {
 
   it("takes credentials and region from the aliyun CLI profile", async () => {
     const env = cleanEnv({ ALIBABA_CLOUD_ECS_ENDPOINT: sandbox.url, ALIBABA_CLOUD_PROFILE: "work" });
-    mkdirSync(join(env.HOME!, ".aliyun"));
-    writeFileSync(
-      join(env.HOME!, ".aliyun", "config.json"),
-      JSON.stringify({
-        current: "default",
-        profiles: [
-          { name: "default", mode: "AK", access_key_id: "LTAI-wrong-one-000", access_key_secret: "nope-nope-nope", region_id: "cn-beijing" },
-          { name: "work", mode: "AK", access_key_id: AK.id, access_key_secret: AK.secret, region_id: "cn-shenzhen" },
-        ],
-      }),
-    );
+    writeCliProfiles(env.HOME!, "default", [
+      { name: "default", mode: "AK", access_key_id: "LTAI-wrong-one-000", access_key_secret: "nope-nope-nope", region_id: "cn-beijing" },
+      { name: "work", mode: "AK", access_key_id: AK.id, access_key_secret: AK.secret, region_id: "cn-shenzhen" },
+    ]);
     await withServer(env, async ({ client }) => {
       const result = await client.callTool({ name: "describe_ecs_tasks", arguments: {} });
       expect(result.isError).toBeFalsy();

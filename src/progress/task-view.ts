@@ -1,7 +1,7 @@
 // One task's progress as the tools report it: the API detail, plus an ETA for running tasks and a
 // plain-language hint for failures. Records each reading so later calls can measure a rate.
 import type { EcsApi } from "../ecs/client.js";
-import type { Operation, TaskDetail } from "../ecs/task-attribute-api.js";
+import type { TaskDetail } from "../ecs/task-attribute-api.js";
 import { etaFromHistory, etaFromRate, type Eta } from "./eta.js";
 import { failureHint } from "./failure-hints.js";
 import type { DurationHistory } from "./history.js";
@@ -13,20 +13,9 @@ export interface TaskFailure {
   Hint?: string;
 }
 
-export interface TaskProgressView {
-  TaskId: string;
-  TaskAction: string;
-  TaskStatus: string;
-  Progress?: number;
-  TaskProcess: string;
-  SuccessCount?: number;
-  FailedCount?: number;
-  TotalCount?: number;
-  CreationTime?: string;
-  FinishedTime?: string;
-  SupportCancel: boolean;
+/** The API's detail (less its envelope), plus what the server works out from it. */
+export interface TaskProgressView extends Omit<TaskDetail, "RegionId" | "RequestId"> {
   DurationSeconds?: number;
-  Operations: Operation[];
   Failure?: TaskFailure;
   EstimatedCompletionTime?: string;
   EtaBasis?: Eta["EtaBasis"];

@@ -1,15 +1,13 @@
 // HTTPS_PROXY/HTTP_PROXY are honoured (through undici's EnvHttpProxyAgent); --profile selects the
 // credential chain's CLI profile; --log-level controls stderr; blank bundle fields count as unset.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUnsetValue, parseArgs, resolveConfig, shouldLog } from "../../src/config.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import type { DescribeTasksOutput } from "../../src/tools/describe-tasks.js";
-import { cleanEnv, SERVER_ENTRY, spawnServer } from "../helpers/spawn.js";
+import { cleanEnv, SERVER_ENTRY, spawnServer, writeCliProfiles } from "../helpers/spawn.js";
 import { line, runDoctor } from "./doctor-run.js";
 
 const AK = { id: "LTAI5tProxyCliKey000009876", secret: "proxy-Cli-Secret-Do-Not-Leak-0001" };
@@ -111,17 +109,10 @@ describe("command line", () => {
 
   it("--profile selects the credential chain's CLI profile, not only its region", async () => {
     const env = cleanEnv({ ALIBABA_CLOUD_ECS_ENDPOINT: sandbox.url });
-    mkdirSync(join(env.HOME!, ".aliyun"));
-    writeFileSync(
-      join(env.HOME!, ".aliyun", "config.json"),
-      JSON.stringify({
-        current: "default",
-        profiles: [
-          { name: "default", mode: "AK", access_key_id: "LTAI5tWrongProfileKey0000", access_key_secret: "wrong-wrong-wrong-wrong", region_id: "cn-beijing" },
-          { name: "ecs-tasks", mode: "AK", access_key_id: AK.id, access_key_secret: AK.secret, region_id: "cn-shenzhen" },
-        ],
-      }),
-    );
+    writeCliProfiles(env.HOME!, "default", [
+      { name: "default", mode: "AK", access_key_id: "LTAI5tWrongProfileKey0000", access_key_secret: "wrong-wrong-wrong-wrong", region_id: "cn-beijing" },
+      { name: "ecs-tasks", mode: "AK", access_key_id: AK.id, access_key_secret: AK.secret, region_id: "cn-shenzhen" },
+    ]);
     const s = await spawnServer(env, ["--profile", "ecs-tasks"]);
     try {
       const result = await s.client.callTool({ name: "describe_ecs_tasks", arguments: { PageSize: 1, IncludeProgress: false } });

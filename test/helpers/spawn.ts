@@ -1,6 +1,6 @@
 // Spawns the real built server (dist/index.js) with the real SDK StdioClientTransport, recording
 // every byte it writes to stdout and stderr so tests can check protocol purity and leaks.
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +44,12 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
     ...extra,
   };
+}
+
+/** Writes an aliyun CLI config (~/.aliyun/config.json) into a test HOME. */
+export function writeCliProfiles(home: string, current: string, profiles: Array<Record<string, string>>): void {
+  mkdirSync(join(home, ".aliyun"), { recursive: true });
+  writeFileSync(join(home, ".aliyun", "config.json"), JSON.stringify({ current, profiles }));
 }
 
 export interface Spawned {
