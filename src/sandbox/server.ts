@@ -184,6 +184,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer((req, res) => {
     onRequest(req, res).catch(() => res.destroy());
   });
+  // Counted so tests can see clients reuse keep-alive connections.
+  let connections = 0;
+  server.on("connection", () => connections++);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => {
@@ -196,6 +199,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get connections() {
+      return connections;
+    },
     get tasks() {
       return tasks;
     },

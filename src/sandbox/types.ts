@@ -86,6 +86,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   url: string;
   requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  readonly connections: number;
   tasks: SandboxTask[];
   /** Queue faults: each applies to one request (in order), optionally only to requests of one action. */
   injectFaults(faults: SandboxFault[], opts?: { action?: string }): void;

@@ -40,12 +40,12 @@ const inputSchema = z.strictObject({
     .enum(TASK_ACTIONS, { error: `TaskAction must be one of: ${TASK_ACTIONS.join(", ")}` })
     .optional()
     .describe(
-      "Only tasks of this kind: ImportImage, ExportImage (custom images to/from OSS), RedeployInstance, ModifyDiskSpec (disk performance level change) or ArchiveSnapshot.",
+      "Only tasks of this kind: ImportImage, ExportImage (custom images to/from OSS), RedeployInstance, ModifyDiskSpec (disk performance level change) or ArchiveSnapshot. E.g. \"ImportImage\".",
     ),
   TaskStatus: z
     .enum(TASK_STATUSES, { error: `TaskStatus must be one of: ${TASK_STATUSES.join(", ")}` })
     .optional()
-    .describe("Only tasks in this state: Processing (still running), Finished (succeeded) or Failed."),
+    .describe('Only tasks in this state: Processing (still running), Finished (succeeded) or Failed. E.g. "Failed".'),
   TimeRange: z
     .string()
     .min(1)
@@ -82,21 +82,21 @@ const inputSchema = z.strictObject({
     .max(100)
     .optional()
     .describe(
-      "Up to 100 resource IDs the tasks act on: image IDs (m-...) for ImportImage/ExportImage, instance IDs (i-...) for RedeployInstance, disk IDs (d-...) for ModifyDiskSpec.",
+      'Up to 100 resource IDs the tasks act on: image IDs (m-...) for ImportImage/ExportImage, instance IDs (i-...) for RedeployInstance, disk IDs (d-...) for ModifyDiskSpec. E.g. ["m-bp1i8huqm5u7abcd"].',
     ),
-  PageNumber: z.number().int().min(1).max(PAGE_NUMBER_MAX).optional().describe("Page to return, from 1. Default 1."),
+  PageNumber: z.number().int().min(1).max(PAGE_NUMBER_MAX).optional().describe("Page to return, from 1. Default 1. E.g. 2, taken from NextPageNumber of the previous answer."),
   PageSize: z
     .number()
     .int()
     .min(1)
     .max(100)
     .optional()
-    .describe("Tasks per page, 1 to 100. Default 10 (the API's). Use 100 to see more in one call."),
+    .describe("Tasks per page, 1 to 100. Default 10 (the API's). E.g. 100 to see more in one call."),
   AllPages: z
     .boolean()
     .optional()
     .describe(
-      `true: read every page (100 tasks each, up to ${PAGE_CONCURRENCY_NOTE}) up to MaxResults, starting at PageNumber; the answer says Truncated and the next PageNumber when more match.`,
+      `true: read every page (100 tasks each, ${PAGE_CONCURRENCY_NOTE}) up to MaxResults, starting at PageNumber; the answer says Truncated and the next PageNumber when more match. E.g. {"AllPages":true,"MaxResults":5000}.`,
     ),
   MaxResults: z
     .number()
@@ -104,12 +104,12 @@ const inputSchema = z.strictObject({
     .min(1)
     .max(MAX_RESULTS_LIMIT)
     .optional()
-    .describe(`With AllPages or RegionId "all": at most this many tasks in the answer. Default ${DEFAULT_MAX_RESULTS}, at most ${MAX_RESULTS_LIMIT}.`),
+    .describe(`With AllPages or RegionId "all": at most this many tasks in the answer. Default ${DEFAULT_MAX_RESULTS}, at most ${MAX_RESULTS_LIMIT}. E.g. 5000.`),
   IncludeProgress: z
     .boolean()
     .optional()
     .describe(
-      `Default true: add Progress (percent) to running ImportImage, ExportImage and ModifyDiskSpec tasks, looked up with DescribeTaskAttribute (at most ${ENRICH_MAX_TASKS} per call). false saves those calls.`,
+      `Default true: add Progress (percent) to running ImportImage, ExportImage and ModifyDiskSpec tasks, looked up with DescribeTaskAttribute (at most ${ENRICH_MAX_TASKS} per call). E.g. false to save those calls when only counts matter.`,
     ),
 });
 

@@ -25,7 +25,7 @@ const inputSchema = z.strictObject({
     .max(MAX_TIMEOUT_SECONDS)
     .optional()
     .describe(
-      `How long to wait at most, 1 to ${MAX_TIMEOUT_SECONDS} s. Default ${DEFAULT_TIMEOUT_SECONDS} (fits clients that time out at 60 s; clients that reset their timeout on progress can wait longer).`,
+      `How long to wait at most, 1 to ${MAX_TIMEOUT_SECONDS} s. Default ${DEFAULT_TIMEOUT_SECONDS} (fits clients that time out at 60 s; clients that reset their timeout on progress can wait longer). E.g. 300.`,
     ),
   PollIntervalSeconds: z
     .number()
@@ -33,7 +33,7 @@ const inputSchema = z.strictObject({
     .min(MIN_POLL_SECONDS)
     .max(60)
     .optional()
-    .describe(`Seconds between checks, ${MIN_POLL_SECONDS} to 60. Default ${DEFAULT_POLL_SECONDS}.`),
+    .describe(`Seconds between checks, ${MIN_POLL_SECONDS} to 60. Default ${DEFAULT_POLL_SECONDS}. E.g. 15 for a long import.`),
 });
 
 const waitedTaskSchema = taskProgressSchema.partial().extend({

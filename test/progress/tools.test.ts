@@ -1,7 +1,7 @@
 // describe_ecs_task_attribute, IncludeProgress and wait_for_ecs_tasks through the SDK client,
 // against the sandbox, with a fake clock that only moves when the server "sleeps".
 import type { ProgressNotification } from "@modelcontextprotocol/sdk/types.js";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EcsApi } from "../../src/ecs/client.js";
 import type { DescribeTaskAttributeOutput } from "../../src/tools/describe-task-attribute.js";
 import type { DescribeTasksOutput } from "../../src/tools/describe-tasks.js";
@@ -245,6 +245,18 @@ describe("wait_for_ecs_tasks", () => {
     expect(next.isError).toBeFalsy();
     expect(actions(hh, seen)).toEqual(["DescribeTaskAttribute"]);
     expect(hh.sandbox.requests[seen]!.query.TaskId).toBe(IMPORT_FAILED);
+  });
+
+  it("aborts the HTTP call in flight when cancelled during a poll", async () => {
+    const hh = await harness();
+    hh.sandbox.injectFaults([{ kind: "slow", ms: 30_000 }], { action: "DescribeTaskAttribute" });
+    const controller = new AbortController();
+    const pending = hh.client.callTool({ name: "wait_for_ecs_tasks", arguments: { TaskIds: [IMPORT_RUNNING] } }, undefined, { signal: controller.signal });
+    await vi.waitFor(() => expect(hh.sandbox.requests).toHaveLength(1), { timeout: 5_000, interval: 5 });
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    await vi.waitFor(() => expect(hh.sandbox.requests[0]!.aborted).toBe(true), { timeout: 5_000, interval: 5 });
+    expect(hh.sandbox.requests).toHaveLength(1);
   });
 
   it("stops waiting on a task that does not exist and says why", async () => {

@@ -145,6 +145,12 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     );
   });
 
+  it("reuses one keep-alive connection across calls", async () => {
+    const before = h.sandbox.connections;
+    for (let i = 0; i < 5; i++) await call({ TaskStatus: "Finished", IncludeProgress: false });
+    expect(h.sandbox.connections - before).toBeLessThanOrEqual(1);
+  });
+
   it("reports an empty page past the end without a next page", async () => {
     const { structured, result } = await call({ PageNumber: 999, PageSize: 100 });
     expect(structured.Returned).toBe(0);
