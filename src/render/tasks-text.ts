@@ -1,6 +1,7 @@
 // The text half of a describe_ecs_tasks answer: counts first, then the window, then at most 30
 // rows, then how to get the rest. It must stand on its own for a model that never reads
 // structuredContent, and stay within about 6,000 characters whatever the answer holds.
+import { formatLocal } from "../time/index.js";
 import type { DescribeTasksOutput } from "../tools/describe-tasks.js";
 import { formatCounts, formatDuration } from "./summary.js";
 
@@ -10,9 +11,17 @@ export const TEXT_ROW_LIMIT = 30;
 export const TEXT_BUDGET = 6_000;
 const FIELD_MAX = 48;
 
-/** `2026-11-28T12:10:00Z` -> `2026-11-28 12:10Z` (the API has minute precision anyway). */
-function shortTime(iso: string | undefined): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "-";
+/**
+ * Table times are shown in the query's zone, so an agent can repeat them to the user without
+ * converting (structuredContent keeps UTC): `2026-11-28 20:10` in Asia/Shanghai, `2026-11-28 12:10Z`
+ * in UTC. The API has minute precision anyway.
+ */
+function timeIn(zone: string) {
+  return (iso: string | undefined): string => {
+    if (!iso) return "-";
+    if (isUtc(zone)) return `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`;
+    return formatLocal(zone, Date.parse(iso)).slice(0, 16);
+  };
 }
 
 const clip = (s: string, max = FIELD_MAX) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -32,7 +41,10 @@ function windowLine(q: DescribeTasksOutput["Query"]): string | undefined {
   return `Created: ${q.TimeWindow ?? "(window)"} (sent ${sent}).`;
 }
 
-function headLines(out: DescribeTasksOutput): string[] {
+const isUtc = (zone: string) => zone === "UTC" || zone === "Etc/UTC";
+const zoneSuffix = (zone: string) => (isUtc(zone) ? "" : ` ${zone}`);
+
+function headLines(out: DescribeTasksOutput, shortTime: (iso: string | undefined) => string): string[] {
   const lines: string[] = [];
   const where = out.RegionId === "all" ? `All regions (${out.Regions?.length ?? 0})` : out.RegionId;
   const paged = out.Query.AllPages || out.RegionId === "all";
@@ -68,14 +80,14 @@ function headLines(out: DescribeTasksOutput): string[] {
   const oldest = out.Summary.OldestProcessing;
   if (oldest) {
     lines.push(
-      `Oldest still running: ${oldest.TaskId} (${oldest.TaskAction}) since ${shortTime(oldest.CreationTime)}, ${formatDuration(oldest.RunningSeconds)} so far.`,
+      `Oldest still running: ${oldest.TaskId} (${oldest.TaskAction}) since ${shortTime(oldest.CreationTime)}${zoneSuffix(out.Query.TimeZone)}, ${formatDuration(oldest.RunningSeconds)} so far.`,
     );
   }
   if (out.ProgressNote) lines.push(out.ProgressNote);
   return lines;
 }
 
-function row(t: DescribeTasksOutput["Tasks"][number], withRegion: boolean): string {
+function row(t: DescribeTasksOutput["Tasks"][number], withRegion: boolean, shortTime: (iso: string | undefined) => string): string {
   const status = t.Progress !== undefined ? `${t.TaskStatus} ${t.Progress}%` : t.TaskStatus;
   const cells = [clip(t.TaskId), clip(t.TaskAction), clip(status), clip(t.ResourceId ?? "-"), shortTime(t.CreationTime), shortTime(t.FinishedTime), formatDuration(t.DurationSeconds)];
   if (withRegion) cells.splice(1, 0, clip(t.RegionId ?? "-"));
@@ -83,15 +95,18 @@ function row(t: DescribeTasksOutput["Tasks"][number], withRegion: boolean): stri
 }
 
 export function renderTasksText(out: DescribeTasksOutput): string {
-  const lines = headLines(out);
+  const zone = out.Query.TimeZone;
+  const shortTime = timeIn(zone);
+  const lines = headLines(out, shortTime);
   const tail = ["", `RequestId: ${out.RequestId}`];
   if (out.Returned > 0) {
     const withRegion = out.RegionId === "all";
-    lines.push("", `TaskId${withRegion ? " | Region" : ""} | Action | Status | Resource | Created | Finished | Duration`);
+    const zoneNote = isUtc(zone) ? "" : ` (times in ${zone})`;
+    lines.push("", `TaskId${withRegion ? " | Region" : ""} | Action | Status | Resource | Created | Finished | Duration${zoneNote}`);
     let used = lines.join("\n").length + tail.join("\n").length + 120;
     let shown = 0;
     for (const t of out.Tasks.slice(0, TEXT_ROW_LIMIT)) {
-      const r = row(t, withRegion);
+      const r = row(t, withRegion, shortTime);
       if (used + r.length + 1 > TEXT_BUDGET) break;
       lines.push(r);
       used += r.length + 1;

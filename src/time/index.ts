@@ -1,5 +1,5 @@
 export { TIME_FORMS_HELP, TimeInputError } from "./errors.js";
-export { isValidTimeZone } from "./zone.js";
+export { formatLocal, isValidTimeZone } from "./zone.js";
 export {
   type ResolvedTime,
   type TimeInput,

@@ -145,6 +145,16 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     );
   });
 
+  it("shows table times in the query's zone while structuredContent keeps UTC", async () => {
+    const { result, structured } = await call({ TimeZone: "Asia/Shanghai", PageSize: 1, IncludeProgress: false });
+    const created = structured.Tasks[0]!.CreationTime!;
+    expect(created).toMatch(/Z$/);
+    const local = new Date(Date.parse(created) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+    const text = textOf(result);
+    expect(text).toContain("Duration (times in Asia/Shanghai)");
+    expect(text).toContain(`| ${local} |`);
+  });
+
   it("reuses one keep-alive connection across calls", async () => {
     const before = h.sandbox.connections;
     for (let i = 0; i < 5; i++) await call({ TaskStatus: "Finished", IncludeProgress: false });
