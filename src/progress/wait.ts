@@ -92,3 +92,13 @@ export async function waitForTasks(
     await deps.sleep(Math.min(pollIntervalMs, remaining), deps.signal);
   }
 }
+
+/** When not done: wait until the soonest ETA, at least one poll interval and at most 5 minutes. */
+export function nextCheckAfterSeconds(running: WaitedTask[], now: Date, pollSeconds: number): number {
+  const etas = running
+    .map((t) => t.view?.EstimatedCompletionTime)
+    .filter((e): e is string => !!e)
+    .map((e) => (Date.parse(e) - now.getTime()) / 1000);
+  const soonest = etas.length ? Math.min(...etas) : pollSeconds;
+  return Math.round(Math.min(300, Math.max(pollSeconds, soonest)));
+}

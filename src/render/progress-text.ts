@@ -1,5 +1,7 @@
 // Text for task progress: one line per task, then failure reasons and estimates.
 import type { TaskProgressView } from "../progress/task-view.js";
+import type { DescribeTaskAttributeOutput } from "../tools/describe-task-attribute.js";
+import type { WaitForTasksOutput } from "../tools/wait-for-tasks.js";
 import { formatDuration } from "./summary.js";
 
 const short = (iso: string | undefined) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "-");
@@ -26,4 +28,30 @@ export function progressDetails(t: TaskProgressView): string[] {
   }
   if (t.EtaNote) lines.push(`  Estimate: ${t.EtaNote}`);
   return lines;
+}
+
+/** The text of a wait_for_ecs_tasks answer, from its structured half. */
+export function renderWaitText(out: WaitForTasksOutput): string {
+  const lines = [
+    out.Done
+      ? `Done: all ${out.Tasks.length} task(s) ended after ${out.Polls} check(s) in ${formatDuration(out.ElapsedSeconds)}.`
+      : `Not done after ${formatDuration(out.ElapsedSeconds)} (${out.Polls} checks): ${out.ResumeArguments?.TaskIds.length ?? 0} of ${out.Tasks.length} still running. ` +
+        `Call wait_for_ecs_tasks again in about ${out.NextCheckAfterSeconds} s with ${JSON.stringify(out.ResumeArguments)}.`,
+  ];
+  for (const t of out.Tasks) {
+    // An entry with TaskAction came from a successful look-up: it has every progress field.
+    if (t.TaskAction !== undefined) lines.push(progressLine(t as TaskProgressView), ...progressDetails(t as TaskProgressView));
+    else lines.push(`${t.TaskId}: could not be looked up`);
+    if (t.LookupError) lines.push(`  Lookup failed: ${t.LookupError}`);
+  }
+  return lines.join("\n");
+}
+
+/** The text of a describe_ecs_task_attribute answer, from its structured half. */
+export function renderAttributeText(out: DescribeTaskAttributeOutput): string {
+  const counts =
+    out.TotalCount !== undefined
+      ? [`Items: ${out.SuccessCount ?? 0} succeeded, ${out.FailedCount ?? 0} failed, of ${out.TotalCount}.`]
+      : [];
+  return [`${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), "", `RequestId: ${out.RequestId}`].join("\n");
 }

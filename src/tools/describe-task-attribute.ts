@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ATTRIBUTE_ACTIONS, describeTaskAttribute } from "../ecs/task-attribute-api.js";
 import { viewTask } from "../progress/task-view.js";
-import { progressDetails, progressLine } from "../render/progress-text.js";
+import { renderAttributeText } from "../render/progress-text.js";
 import { regionIdField, taskIdField } from "./fields.js";
 import { taskProgressSchema } from "./task-progress-schema.js";
 import type { ToolDefinition } from "./types.js";
@@ -51,9 +51,6 @@ export const describeTaskAttributeTool: ToolDefinition<typeof inputSchema, typeo
       RequestId: detail.RequestId,
       CredentialProvider: providerName,
     };
-    const counts =
-      detail.TotalCount !== undefined ? `Items: ${detail.SuccessCount ?? 0} succeeded, ${detail.FailedCount ?? 0} failed, of ${detail.TotalCount}.` : undefined;
-    const text = [`${structured.RegionId}: ${progressLine(view)}`, ...(counts ? [counts] : []), ...progressDetails(view), "", `RequestId: ${detail.RequestId}`];
-    return { structured, text: text.join("\n") };
+    return { structured, text: renderAttributeText(structured) };
   },
 };

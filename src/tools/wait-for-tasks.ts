@@ -1,8 +1,7 @@
 // wait_for_ecs_tasks: polls until tasks end, with MCP progress notifications and log lines.
 import { z } from "zod";
-import { waitForTasks, type PollReport, type WaitedTask } from "../progress/wait.js";
-import { progressDetails, progressLine } from "../render/progress-text.js";
-import { formatDuration } from "../render/summary.js";
+import { nextCheckAfterSeconds, waitForTasks, type PollReport, type WaitedTask } from "../progress/wait.js";
+import { progressLine, renderWaitText } from "../render/progress-text.js";
 import { regionIdField, splitTaskIds, taskIdsField } from "./fields.js";
 import { taskProgressSchema } from "./task-progress-schema.js";
 import type { ToolContext, ToolDefinition } from "./types.js";
@@ -135,10 +134,7 @@ export const waitForTasksTool: ToolDefinition<typeof inputSchema, typeof outputS
       ...(outcome.providerName ? { CredentialProvider: outcome.providerName } : {}),
     };
     if (!outcome.done) {
-      const nowMs = ctx.now().getTime();
-      const etas = running.map((t) => t.view?.EstimatedCompletionTime).filter((e): e is string => !!e).map((e) => Date.parse(e) - nowMs);
-      const soonest = etas.length ? Math.min(...etas) / 1000 : pollSeconds;
-      structured.NextCheckAfterSeconds = Math.round(Math.min(300, Math.max(pollSeconds, soonest)));
+      structured.NextCheckAfterSeconds = nextCheckAfterSeconds(running, ctx.now(), pollSeconds);
       structured.ResumeArguments = {
         RegionId: region.regionId,
         TaskIds: running.map((t) => t.TaskId),
@@ -146,16 +142,6 @@ export const waitForTasksTool: ToolDefinition<typeof inputSchema, typeof outputS
         PollIntervalSeconds: pollSeconds,
       };
     }
-    const head = outcome.done
-      ? `Done: all ${outcome.tasks.length} task(s) ended after ${outcome.poll} check(s) in ${formatDuration(structured.ElapsedSeconds)}.`
-      : `Not done after ${formatDuration(structured.ElapsedSeconds)} (${outcome.poll} checks): ${running.length} of ${outcome.tasks.length} still running. ` +
-        `Call wait_for_ecs_tasks again in about ${structured.NextCheckAfterSeconds} s with ${JSON.stringify(structured.ResumeArguments)}.`;
-    const lines = [head];
-    for (const t of outcome.tasks) {
-      if (t.view) lines.push(progressLine(t.view), ...progressDetails(t.view));
-      else lines.push(`${t.TaskId}: could not be looked up`);
-      if (t.lookupError) lines.push(`  Lookup failed: ${t.lookupError}`);
-    }
-    return { structured, text: lines.join("\n") };
+    return { structured, text: renderWaitText(structured) };
   },
 };
