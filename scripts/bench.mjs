@@ -181,6 +181,46 @@ rows.push([
   counts.requests <= 4,
 ]);
 
+// 5. Cancellation and shutdown: a cancelled call's socket is closed on the sandbox side, and the
+// process exits after stdin closes. Polled at 1 ms: these are upper bounds to within a millisecond.
+log("cancel and exit ...");
+const until = async (cond) => {
+  while (!cond()) await new Promise((r) => setTimeout(r, 1));
+};
+const cancelSandbox = await startSandbox({ credentials: [KEY], tasks: generateTasks({ regions: ["cn-hangzhou"], perRegion: 10, seed: 2, now }) });
+const s5 = await server(cancelSandbox.url);
+await timedCall(s5.client, cancelSandbox, { TaskStatus: "Finished", IncludeProgress: false }); // warm
+const cancels = [];
+for (let i = 0; i < 10; i++) {
+  const before = cancelSandbox.requests.length;
+  cancelSandbox.injectFaults([{ kind: "slow", ms: 30_000 }], { action: "DescribeTasks" });
+  const ac = new AbortController();
+  const pending = s5.client.callTool({ name: "describe_ecs_tasks", arguments: { TaskStatus: "Finished", IncludeProgress: false } }, undefined, { signal: ac.signal }).catch(() => undefined);
+  await until(() => cancelSandbox.requests.length > before);
+  const t0 = performance.now();
+  ac.abort();
+  await until(() => cancelSandbox.requests[before].aborted);
+  cancels.push(performance.now() - t0);
+  await pending;
+}
+await s5.client.close();
+await cancelSandbox.close();
+rows.push(["cancel to aborted socket on the sandbox (median of 10)", `${median(cancels).toFixed(1)} ms (max ${Math.max(...cancels).toFixed(1)} ms)`, "< 100 ms", Math.max(...cancels) < 100]);
+
+const exits = [];
+for (let i = 0; i < 5; i++) {
+  const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent" }, stdio: ["pipe", "pipe", "ignore"] });
+  const ready = new Promise((r) => child.stdout.once("data", r));
+  child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } } })}\n`);
+  await ready;
+  const exited = new Promise((r) => child.once("exit", r));
+  const t0 = performance.now();
+  child.stdin.end();
+  await exited;
+  exits.push(performance.now() - t0);
+}
+rows.push(["exit after stdin closes (median of 5)", `${median(exits).toFixed(1)} ms (max ${Math.max(...exits).toFixed(1)} ms)`, "< 1000 ms", Math.max(...exits) < 1000]);
+
 const meta = `node ${process.version}, ${(await import("node:os")).cpus().length} cores, sandbox latency ${latencyMs} ms, ${now.toISOString().slice(0, 10)}`;
 if (asJson) {
   process.stdout.write(`${JSON.stringify({ meta, rows }, null, 2)}\n`);
