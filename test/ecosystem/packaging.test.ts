@@ -27,6 +27,12 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 describe("manifest.json (MCP Bundle 0.3)", () => {
+  it("passes the official MCPB validator (@anthropic-ai/mcpb)", () => {
+    const cli = new URL("node_modules/@anthropic-ai/mcpb/dist/cli/cli.js", root);
+    const out = execFileSync(process.execPath, [cli.pathname, "validate", new URL("manifest.json", root).pathname], { encoding: "utf8" });
+    expect(out).toMatch(/Manifest schema validation passes/);
+  });
+
   it("has the required fields, in step with package.json", () => {
     expect(manifest.manifest_version).toBe("0.3");
     expect(manifest.name).toBe(pkg.name);
