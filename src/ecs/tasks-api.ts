@@ -64,6 +64,16 @@ export interface TaskPage {
   ProviderName: string;
 }
 
+/** Tasks per value of `key` (an empty value counts as "(unknown)"). */
+export function countBy(tasks: readonly Task[], key: (t: Task) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const t of tasks) {
+    const k = key(t) || "(unknown)";
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+
 const API_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(?:\.\d+)?Z$/;
 
 /** `2020-11-24T12:50Z` -> `2020-11-24T12:50:00Z`; other parseable forms to UTC seconds; junk -> undefined. */

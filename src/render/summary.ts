@@ -1,5 +1,5 @@
 // Summaries are pure functions of the tasks: no I/O, no clock except the one passed in.
-import type { Task } from "../ecs/tasks-api.js";
+import { countBy, type Task } from "../ecs/tasks-api.js";
 
 export interface OldestProcessing {
   TaskId: string;
@@ -9,24 +9,13 @@ export interface OldestProcessing {
 }
 
 export interface TaskSummary {
-  /** Counts over the returned tasks only (not the whole match). */
-  ByStatus: Record<string, number>;
+  /** Counts over the given tasks only (exact status counts come from src/tasks). */
   ByAction: Record<string, number>;
   OldestProcessing?: OldestProcessing;
 }
 
-function countBy(tasks: Task[], key: (t: Task) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of tasks) {
-    const k = key(t) || "(unknown)";
-    counts[k] = (counts[k] ?? 0) + 1;
-  }
-  return counts;
-}
-
 export function summarizeTasks(tasks: Task[]): TaskSummary {
   const summary: TaskSummary = {
-    ByStatus: countBy(tasks, (t) => t.TaskStatus),
     ByAction: countBy(tasks, (t) => t.TaskAction),
   };
   let oldest: Task | undefined;

@@ -1,6 +1,6 @@
 // One region's answer to a describe_ecs_tasks question: a page or all pages, and status counts
 // that are exact for the whole match. Knows nothing of MCP.
-import type { DescribeTasksParams, Task } from "../ecs/tasks-api.js";
+import { countBy, type DescribeTasksParams, type Task } from "../ecs/tasks-api.js";
 import { fetchAllPages, fetchPage, type PageFetchDeps } from "./pages.js";
 import { countByStatus } from "./status-counts.js";
 
@@ -28,19 +28,13 @@ export interface RegionTasks {
   DuplicatesDropped: number;
 }
 
-function countRows(tasks: Task[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of tasks) counts[t.TaskStatus || "(unknown)"] = (counts[t.TaskStatus || "(unknown)"] ?? 0) + 1;
-  return counts;
-}
-
 /**
  * Exact status counts cost three one-row queries, so they are asked only when the rows do not
  * already cover the whole match; a fixed TaskStatus needs none (TotalCount is the count).
  */
 function statusCounts(params: DescribeTasksParams, total: number, rows: Task[], complete: boolean, deps: PageFetchDeps) {
   if (params.TaskStatus) return Promise.resolve(total > 0 ? { [params.TaskStatus]: total } : {});
-  if (complete) return Promise.resolve(countRows(rows));
+  if (complete) return Promise.resolve(countBy(rows, (t) => t.TaskStatus));
   return countByStatus(params, deps);
 }
 
