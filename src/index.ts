@@ -8,13 +8,17 @@ import { EcsClient } from "./ecs/client.js";
 import { defaultCredentialChain, staticCredentials, type CredentialSource } from "./ecs/credentials.js";
 import { parseEndpointOverride } from "./ecs/endpoints.js";
 import { installStdioGuards, logError } from "./log.js";
+import { Redactor } from "./redact.js";
 import { createServer } from "./server.js";
 import { SERVER_VERSION } from "./version.js";
+
+/** One per process: the credential source registers secrets with it, and every output passes it. */
+const redactor = new Redactor();
 
 /** stderr diagnostics below the configured --log-level are dropped; errors always pass. */
 function diagnostics(config: Pick<ServerConfig, "logLevel">): (level: LogLevel, message: string) => void {
   return (level, message) => {
-    if (shouldLog(level, config.logLevel)) logError(level === "error" ? message : `[${level}] ${message}`);
+    if (shouldLog(level, config.logLevel)) logError(redactor, level === "error" ? message : `[${level}] ${message}`);
   };
 }
 
@@ -43,7 +47,7 @@ async function main(): Promise<void> {
   }
 
   // console.* and stray stdout writes go to stderr (redacted); only the transport reaches stdout.
-  const stdout = installStdioGuards();
+  const stdout = installStdioGuards(redactor);
   const log = diagnostics(config);
   if (config.endpoint) config.endpoint = parseEndpointOverride(config.endpoint);
 
@@ -56,13 +60,13 @@ async function main(): Promise<void> {
     closeSandbox = () => running.close();
     config.endpoint = running.url;
     config.regionId ??= sandbox.SANDBOX_DEFAULT_REGION;
-    credentials = staticCredentials({ ...sandbox.SANDBOX_CREDENTIAL, providerName: "sandbox" });
+    credentials = staticCredentials({ ...sandbox.SANDBOX_CREDENTIAL, providerName: "sandbox" }, redactor);
   } else {
-    credentials = defaultCredentialChain();
+    credentials = defaultCredentialChain(redactor);
   }
 
   const ecs = new EcsClient({ credentials, timeoutMs: config.timeoutMs, connectTimeoutMs: config.connectTimeoutMs, ...(config.endpoint ? { endpoint: config.endpoint } : {}) });
-  const server = createServer({ config, ecs, ...(config.pageConcurrency ? { pageConcurrency: config.pageConcurrency } : {}) });
+  const server = createServer({ config, ecs, redactor, ...(config.pageConcurrency ? { pageConcurrency: config.pageConcurrency } : {}) });
 
   let stopping = false;
   const stop = () => {
@@ -89,6 +93,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  logError(err instanceof Error ? err.message : String(err));
+  logError(redactor, err instanceof Error ? err.message : String(err));
   process.exit(2);
 });

@@ -1,14 +1,16 @@
 // Diagnostics go to stderr, redacted; stdout belongs to JSON-RPC.
 import { Writable } from "node:stream";
 import { format } from "node:util";
-import { redact, registerAccessKeyId, registerSecret } from "./redact.js";
+import type { Redactor } from "./redact.js";
 
-export function logError(message: string): void {
-  process.stderr.write(`${redact(`ecs-tasks-mcp: ${message}`)}\n`);
+/** One diagnostic line on stderr, redacted. */
+export function logError(redactor: Redactor, message: string): void {
+  process.stderr.write(`${redactor.redact(`ecs-tasks-mcp: ${message}`)}\n`);
 }
 
 /** In stdio mode any stray console output would corrupt the protocol stream: send it to stderr. */
-export function routeConsoleToStderr(stderr: NodeJS.WritableStream = process.stderr): void {
+export function routeConsoleToStderr(redactor: Redactor, stderr: NodeJS.WritableStream = process.stderr): void {
+  const redact = redactor.text;
   const toStderr = (...args: unknown[]) => {
     stderr.write(`${redact(format(...args))}\n`);
   };
@@ -33,6 +35,7 @@ type WriteFn = typeof process.stdout.write;
  * redacted. Call it once, before anything else can write.
  */
 export function guardStdout(
+  redactor: Redactor,
   stdout: NodeJS.WriteStream = process.stdout,
   stderr: NodeJS.WritableStream = process.stderr,
 ): Writable {
@@ -46,7 +49,7 @@ export function guardStdout(
   const stray = function (this: unknown, chunk: unknown, encoding?: unknown, cb?: unknown): boolean {
     const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString("utf8") : String(chunk);
     const done = typeof encoding === "function" ? encoding : typeof cb === "function" ? cb : undefined;
-    const line = redact(text);
+    const line = redactor.redact(text);
     return stderr.write(line.endsWith("\n") ? line : `${line}\n`, () => (done as ((e?: Error | null) => void) | undefined)?.());
   } as WriteFn;
   stdout.write = stray;
@@ -57,17 +60,17 @@ export function guardStdout(
  * Everything index.ts needs before the transport starts, in stdio mode: console.* and stray stdout
  * writes to stderr (redacted), unexpected errors logged redacted. Returns the stdout for the transport.
  */
-export function installStdioGuards(env: NodeJS.ProcessEnv = process.env): Writable {
+export function installStdioGuards(redactor: Redactor, env: NodeJS.ProcessEnv = process.env): Writable {
   // Secrets already in the environment are known now, not only after the first credential lookup:
   // a stray write before the first call must be scrubbed too. (Reading env is no credential lookup.)
-  registerSecret(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
-  registerSecret(env.ALIBABA_CLOUD_SECURITY_TOKEN);
-  registerAccessKeyId(env.ALIBABA_CLOUD_ACCESS_KEY_ID);
-  routeConsoleToStderr();
-  const out = guardStdout();
-  process.on("unhandledRejection", (reason) => logError(`unhandled rejection: ${describeThrown(reason)}`));
+  redactor.registerSecret(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET);
+  redactor.registerSecret(env.ALIBABA_CLOUD_SECURITY_TOKEN);
+  redactor.registerAccessKeyId(env.ALIBABA_CLOUD_ACCESS_KEY_ID);
+  routeConsoleToStderr(redactor);
+  const out = guardStdout(redactor);
+  process.on("unhandledRejection", (reason) => logError(redactor, `unhandled rejection: ${describeThrown(reason)}`));
   // Logged (redacted) instead of Node's default, which prints the raw error; the server keeps serving.
-  process.on("uncaughtException", (err) => logError(`uncaught exception: ${describeThrown(err)}`));
+  process.on("uncaughtException", (err) => logError(redactor, `uncaught exception: ${describeThrown(err)}`));
   return out;
 }
 

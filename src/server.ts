@@ -1,26 +1,27 @@
-// createServer(deps): the whole MCP server built from injected parts (config, ECS client, clock),
-// so tests run the very same server in memory. No I/O happens here.
+// createServer(deps): the whole MCP server built from injected parts (config, ECS client, clock,
+// redactor), so tests run the very same server in memory. No I/O happens here.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "./config.js";
 import type { EcsApi } from "./ecs/client.js";
 import { RegionResolver } from "./ecs/region.js";
 import { abortableSleep } from "./ecs/retry.js";
 import { DurationHistory } from "./progress/history.js";
 import { ProgressTracker } from "./progress/tracker.js";
+import { Redactor } from "./redact.js";
 import { DEFAULT_PAGE_CONCURRENCY } from "./tasks/pages.js";
 import { REGION_BUDGET_MS, RegionCatalog } from "./tasks/regions.js";
-import { redact, redactDeep } from "./redact.js";
 import { defaultTimeZone } from "./time/index.js";
+import type { RunTool } from "./tools/define-tool.js";
 import { errorResult } from "./tools/error-result.js";
 import { tools } from "./tools/index.js";
-import type { ToolContext } from "./tools/types.js";
+import type { TaskServices, UseCaseDeps } from "./usecases/services.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 export interface ServerDeps {
   config: ServerConfig;
   ecs: EcsApi;
+  /** The process's redactor (the credential source registers secrets with the same one). */
+  redactor?: Redactor;
   now?: () => Date;
   defaultTimeZone?: string;
   regions?: RegionResolver;
@@ -29,6 +30,18 @@ export interface ServerDeps {
   pageConcurrency?: number;
   /** Time each region gets when RegionId is "all". */
   regionBudgetMs?: number;
+  /** Caches that outlive one server (progress readings, ETA history, the region list); new ones by default. */
+  caches?: ProcessCaches;
+}
+
+export interface ProcessCaches {
+  tracker: ProgressTracker;
+  history: DurationHistory;
+  regionCatalog: RegionCatalog;
+}
+
+export function createCaches(now: () => Date): ProcessCaches {
+  return { tracker: new ProgressTracker(), history: new DurationHistory(now), regionCatalog: new RegionCatalog(now) };
 }
 
 export const SANDBOX_LABEL =
@@ -43,68 +56,52 @@ const INSTRUCTIONS =
 
 export function createServer(deps: ServerDeps): McpServer {
   const now = deps.now ?? (() => new Date());
-  const zone = deps.defaultTimeZone ?? defaultTimeZone();
-  const regions = deps.regions ?? new RegionResolver(deps.config.regionId, deps.config.profile);
-  const tracker = new ProgressTracker();
-  const history = new DurationHistory(now);
-  const regionCatalog = new RegionCatalog(now);
-  const sleep = deps.sleep ?? abortableSleep;
+  const redactor = deps.redactor ?? new Redactor();
+  const caches = deps.caches ?? createCaches(now);
+  const services: TaskServices = {
+    ecs: deps.ecs,
+    regions: deps.regions ?? new RegionResolver(deps.config.regionId, deps.config.profile),
+    now,
+    defaultTimeZone: deps.defaultTimeZone ?? defaultTimeZone(),
+    ...caches,
+    pageConcurrency: deps.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
+    regionBudgetMs: deps.regionBudgetMs ?? REGION_BUDGET_MS,
+    sleep: deps.sleep ?? abortableSleep,
+    dataSource: deps.config.sandbox ? "sandbox" : "alibaba-cloud",
+  };
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS, maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS },
   );
 
-  for (const tool of tools) {
-    server.registerTool(
-      tool.name,
-      {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
-        annotations: tool.annotations,
-      },
-      async (args: unknown, extra: RequestHandlerExtra<ServerRequest, ServerNotification>): Promise<CallToolResult> => {
-        const progressToken = extra._meta?.progressToken;
-        const ctx: ToolContext = {
-          ecs: deps.ecs,
-          regions,
-          config: deps.config,
-          now,
-          defaultTimeZone: zone,
-          signal: extra.signal,
-          tracker,
-          history,
-          regionCatalog,
-          pageConcurrency: deps.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
-          regionBudgetMs: deps.regionBudgetMs ?? REGION_BUDGET_MS,
-          sleep,
-          log: (level, message) =>
-            server.sendLoggingMessage({ level, logger: tool.name, data: redact(message) }, extra.sessionId).catch(() => undefined),
-          ...(progressToken !== undefined
-            ? {
-                reportProgress: (progress: number, total: number, message: string) =>
-                  extra
-                    .sendNotification({
-                      method: "notifications/progress",
-                      params: { progressToken, progress, total, message: redact(message) },
-                    })
-                    .catch(() => undefined),
-              }
-            : {}),
-        };
-        try {
-          const out = await tool.handler(args, ctx);
-          const text = deps.config.sandbox ? `${SANDBOX_LABEL}\n${out.text}` : out.text;
-          return {
-            content: [{ type: "text", text: redact(text) }],
-            structuredContent: redactDeep(out.structured as Record<string, unknown>),
-          };
-        } catch (err) {
-          return errorResult(err, now());
-        }
-      },
-    );
-  }
+  // Every tool call: the call's scope from the MCP request, the answer (or failure) redacted.
+  const run: RunTool = async (name, extra, work) => {
+    const progressToken = extra._meta?.progressToken;
+    const ctx: UseCaseDeps = {
+      ...services,
+      signal: extra.signal,
+      log: (level, message) =>
+        server.sendLoggingMessage({ level, logger: name, data: redactor.redact(message) }, extra.sessionId).catch(() => undefined),
+      ...(progressToken !== undefined
+        ? {
+            reportProgress: (progress: number, total: number, message: string) =>
+              extra
+                .sendNotification({ method: "notifications/progress", params: { progressToken, progress, total, message: redactor.redact(message) } })
+                .catch(() => undefined),
+          }
+        : {}),
+    };
+    try {
+      const out = await work(ctx);
+      const text = deps.config.sandbox ? `${SANDBOX_LABEL}\n${out.text}` : out.text;
+      return {
+        content: [{ type: "text", text: redactor.redact(text) }],
+        structuredContent: redactor.redactDeep(out.structured as Record<string, unknown>),
+      };
+    } catch (err) {
+      return errorResult(err, now(), redactor);
+    }
+  };
+  for (const tool of tools) tool.register(server, run);
   return server;
 }

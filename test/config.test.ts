@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs, resolveConfig } from "../src/config.js";
 import { parseEndpointOverride, regionalEndpoint } from "../src/ecs/endpoints.js";
-import { ConfigError } from "../src/ecs/errors.js";
+import { ConfigError } from "../src/errors.js";
 import { RegionResolver } from "../src/ecs/region.js";
 import { SERVER_VERSION } from "../src/version.js";
 import pkg from "../package.json" with { type: "json" };

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
-import type { DescribeTasksOutput } from "../src/tools/describe-tasks.js";
+import type { DescribeTasksOutput } from "../src/contracts/describe-tasks.js";
 import { textOf } from "./helpers/in-memory.js";
 import { cleanEnv, nonJsonRpcLines, SERVER_ENTRY, spawnServer, writeCliProfiles, type Spawned } from "./helpers/spawn.js";
 

@@ -1,7 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { maskAccessKeyId, redact, redactDeep, registerAccessKeyId, registerSecret, resetRedactionForTests } from "../src/redact.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { MAX_REGISTERED, Redactor, maskAccessKeyId } from "../src/redact.js";
 
-afterEach(() => resetRedactionForTests());
+let r: Redactor;
+beforeEach(() => {
+  r = new Redactor();
+});
+const redact = (text: string) => r.redact(text);
+const redactDeep = <T>(value: T) => r.redactDeep(value);
+const registerSecret = (value: string) => r.registerSecret(value);
+const registerAccessKeyId = (value: string) => r.registerAccessKeyId(value);
 
 describe("redaction", () => {
   it("masks AccessKey IDs as LTAI****abcd", () => {
@@ -39,5 +46,33 @@ describe("redaction", () => {
   it("redacts deeply in structured values", () => {
     registerSecret("TheSecretValue1234567890");
     expect(redactDeep({ a: ["x TheSecretValue1234567890"], b: { c: 1 } })).toEqual({ a: ["x [REDACTED]"], b: { c: 1 } });
+  });
+
+  it("redacts keys as well as values", () => {
+    registerSecret("Key-Shaped-Secret-0123456789");
+    const out = redactDeep({ ByStatus: { "Key-Shaped-Secret-0123456789": 3, Finished: 1 } });
+    expect(JSON.stringify(out)).not.toContain("Key-Shaped-Secret");
+    expect(out.ByStatus).toHaveProperty("[REDACTED]", 3);
+  });
+
+  it("keeps a __proto__ key as data, not as the object's prototype", () => {
+    const input = JSON.parse('{"__proto__":{"polluted":1},"x":2}') as Record<string, unknown>;
+    const out = redactDeep(input);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":1},"x":2}');
+  });
+
+  it("registers idempotently and keeps only the newest values, so rotation cannot grow it without bound", () => {
+    registerSecret("First-Rotated-Token-000000");
+    registerSecret("First-Rotated-Token-000000");
+    for (let i = 1; i <= MAX_REGISTERED; i++) registerSecret(`Rotated-Token-${String(i).padStart(12, "0")}`);
+    expect(redact("First-Rotated-Token-000000")).toBe("First-Rotated-Token-000000");
+    expect(redact(`Rotated-Token-${String(MAX_REGISTERED).padStart(12, "0")}`)).toBe("[REDACTED]");
+    expect(redact("Rotated-Token-000000000001")).toBe("[REDACTED]");
+  });
+
+  it("is an object per process: one redactor's secrets are not another's", () => {
+    registerSecret("Only-In-The-First-Redactor-01");
+    expect(new Redactor().redact("Only-In-The-First-Redactor-01")).toBe("Only-In-The-First-Redactor-01");
   });
 });

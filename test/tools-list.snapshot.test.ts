@@ -1,5 +1,6 @@
-// The whole tools/list answer is the product's interface to models: any change to a name,
-// description or schema must show up here and be reviewed on purpose (`vitest -u` to accept).
+// The tools/list answer is the product's interface to models: any change to a name, description or
+// schema must show up here and be reviewed on purpose (`npx vitest run -u` to accept). One file per
+// tool, so a review sees which tool changed.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startHarness, type Harness } from "./helpers/in-memory.js";
 
@@ -9,7 +10,15 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-it("tools/list matches the reviewed snapshot", async () => {
-  const listed = await h.client.listTools();
-  await expect(`${JSON.stringify(listed, null, 2)}\n`).toMatchFileSnapshot("./__snapshots__/tools-list.json");
+const EXPECTED_TOOLS = ["describe_ecs_tasks", "describe_ecs_task_attribute", "wait_for_ecs_tasks"];
+
+it("lists the read-only tools, in order", async () => {
+  const { tools } = await h.client.listTools();
+  expect(tools.map((t) => t.name)).toEqual(EXPECTED_TOOLS);
+});
+
+it.each(EXPECTED_TOOLS)("%s matches its reviewed snapshot", async (name) => {
+  const { tools } = await h.client.listTools();
+  const tool = tools.find((t) => t.name === name);
+  await expect(`${JSON.stringify(tool, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/tools/${name}.json`);
 });

@@ -3,10 +3,10 @@
 import type { EcsApi } from "../ecs/client.js";
 import { CREDENTIALS_HELP, type CredentialSource, type Credentials } from "../ecs/credentials.js";
 import { endpointFor } from "../ecs/endpoints.js";
-import { EcsApiError } from "../ecs/errors.js";
 import { REGION_HELP, type ResolvedRegion } from "../ecs/region.js";
+import { CredentialsError, EcsApiError, diagnose } from "../errors.js";
 import { maskAccessKeyId } from "../redact.js";
-import { describeError } from "../tools/error-result.js";
+import { formatUtcSeconds } from "../util/utc.js";
 
 export type CheckStatus = "pass" | "warn" | "fail" | "skip";
 
@@ -71,7 +71,7 @@ export async function checkCredentials(source: CredentialSource, profile?: strin
     };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const known = message === CREDENTIALS_HELP;
+    const known = err instanceof CredentialsError;
     const ways = CREDENTIALS_HELP.split("\n").slice(1).join("\n");
     const profileNote = profile
       ? `\nThe CLI profile "${profile}" was asked for (--profile / ALIBABA_CLOUD_PROFILE): check that ~/.aliyun/config.json has a profile of that name with keys in it.`
@@ -160,13 +160,13 @@ export async function checkEndpoint(
 
 export function checkClock(serverDate: string | undefined, now: Date): CheckResult {
   const title = "Clock";
-  const local = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const local = formatUtcSeconds(now);
   const server = serverDate ? Date.parse(serverDate) : Number.NaN;
   if (Number.isNaN(server)) {
     return { id: "clock", title, status: "warn", detail: `local ${local}; the endpoint sent no usable Date header, skew unknown` };
   }
   const skew = Math.round((now.getTime() - server) / 1000);
-  const detail = `local ${local}, endpoint ${new Date(server).toISOString().replace(/\.\d{3}Z$/, "Z")}, skew ${skew >= 0 ? "+" : ""}${skew} s`;
+  const detail = `local ${local}, endpoint ${formatUtcSeconds(server)}, skew ${skew >= 0 ? "+" : ""}${skew} s`;
   const fix =
     "Synchronise this machine's clock: Windows: Settings > Time & language > Sync now; macOS: System Settings > General > Date & Time > set automatically; Linux: `timedatectl set-ntp true`.";
   if (Math.abs(skew) > SKEW_LIMIT_SECONDS) {
@@ -176,14 +176,13 @@ export function checkClock(serverDate: string | undefined, now: Date): CheckResu
   return { id: "clock", title, status: "pass", detail };
 }
 
-/** Splits describeError's text into what happened and its "What to do:" line. */
-function splitHint(text: string): { detail: string; fix?: string } {
-  const at = text.indexOf("\nWhat to do: ");
-  if (at < 0) return { detail: text };
-  return { detail: text.slice(0, at), fix: text.slice(at + "\nWhat to do: ".length) };
-}
-
-export async function checkDescribeTasks(ecs: EcsApi, regionId: string, now: () => Date, providerName?: string): Promise<CheckResult> {
+export async function checkDescribeTasks(
+  ecs: EcsApi,
+  regionId: string,
+  now: () => Date,
+  redact: (text: string) => string,
+  providerName?: string,
+): Promise<CheckResult> {
   const title = "DescribeTasks";
   try {
     const res = await ecs.call("DescribeTasks", { RegionId: regionId, PageSize: "1" }, { regionId });
@@ -206,7 +205,7 @@ export async function checkDescribeTasks(ecs: EcsApi, regionId: string, now: () 
           "the README's \"Least-privilege RAM policy\" has one ready to paste.",
       };
     }
-    const { detail, fix } = splitHint(describeError(err, now()));
-    return { id: "api", title, status: "fail", detail, fix: fix ?? "See the message above." };
+    const d = diagnose(err, { now: now(), redact });
+    return { id: "api", title, status: "fail", detail: [d.summary, ...d.details].join("\n"), fix: d.hint ?? "See the message above." };
   }
 }

@@ -7,6 +7,7 @@ import { defaultCredentialChain, staticCredentials, type CredentialSource } from
 import { parseEndpointOverride } from "../ecs/endpoints.js";
 import { RegionResolver, type ResolvedRegion } from "../ecs/region.js";
 import { NO_RETRY } from "../ecs/retry.js";
+import { Redactor } from "../redact.js";
 import { SERVER_VERSION } from "../version.js";
 import type { Probe } from "./checks.js";
 import { exitCodeFor, renderReport, runDoctor } from "./run.js";
@@ -34,6 +35,7 @@ export function httpProbe(timeoutMs: number, connectTimeoutMs: number): { probe:
 
 export async function doctorMain(args: CliArgs, env: Env, write: (text: string) => void): Promise<number> {
   const config = resolveConfig(args, env);
+  const redactor = new Redactor();
   let endpointOverride: { url: string; label: string } | undefined;
   if (config.endpoint) {
     endpointOverride = { url: parseEndpointOverride(config.endpoint), label: args.endpoint ? "--endpoint" : "ALIBABA_CLOUD_ECS_ENDPOINT" };
@@ -55,9 +57,9 @@ export async function doctorMain(args: CliArgs, env: Env, write: (text: string) 
       config.regionId = sandbox.SANDBOX_DEFAULT_REGION;
       regionLabel = () => "the sandbox default";
     }
-    credentials = staticCredentials({ ...sandbox.SANDBOX_CREDENTIAL, providerName: "sandbox" });
+    credentials = staticCredentials({ ...sandbox.SANDBOX_CREDENTIAL, providerName: "sandbox" }, redactor);
   } else {
-    credentials = defaultCredentialChain();
+    credentials = defaultCredentialChain(redactor);
   }
   const regions = new RegionResolver(config.regionId, config.profile);
   const ecs = new EcsClient({
@@ -80,9 +82,10 @@ export async function doctorMain(args: CliArgs, env: Env, write: (text: string) 
       probe: http.probe,
       ecs,
       now: () => new Date(),
+      redactor,
     });
     const mode = config.sandbox ? " (sandbox: generated data, not your account)" : "";
-    write(renderReport(results, `ecs-tasks-mcp ${SERVER_VERSION} doctor${mode}`));
+    write(renderReport(results, `ecs-tasks-mcp ${SERVER_VERSION} doctor${mode}`, redactor));
     return exitCodeFor(results);
   } finally {
     await Promise.allSettled([ecs.close(), http.close(), closeSandbox?.()]);

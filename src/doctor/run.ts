@@ -3,7 +3,7 @@
 import type { EcsApi } from "../ecs/client.js";
 import type { CredentialSource } from "../ecs/credentials.js";
 import type { ResolvedRegion } from "../ecs/region.js";
-import { redact } from "../redact.js";
+import type { Redactor } from "../redact.js";
 import {
   checkClock,
   checkCredentials,
@@ -26,6 +26,7 @@ export interface DoctorDeps {
   probe: Probe;
   ecs: EcsApi;
   now: () => Date;
+  redactor: Redactor;
 }
 
 export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
@@ -48,7 +49,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
   ].filter((x): x is string => x !== undefined);
   results.push(
     missing.length === 0 && region.regionId
-      ? await checkDescribeTasks(deps.ecs, region.regionId, deps.now, creds.credentials?.providerName)
+      ? await checkDescribeTasks(deps.ecs, region.regionId, deps.now, deps.redactor.text, creds.credentials?.providerName)
       : { id: "api", title: "DescribeTasks", status: "skip", detail: `needs ${missing.join(" and ")} first` },
   );
   return results;
@@ -69,7 +70,7 @@ function indent(text: string, prefix: string): string {
 }
 
 /** The checklist as plain text (ASCII marks: Windows consoles render them too), redacted. */
-export function renderReport(results: CheckResult[], heading: string): string {
+export function renderReport(results: CheckResult[], heading: string, redactor: Redactor): string {
   const lines = [heading, ""];
   const width = Math.max(...results.map((r) => r.title.length));
   for (const r of results) {
@@ -84,5 +85,5 @@ export function renderReport(results: CheckResult[], heading: string): string {
       ? "All checks passed: the server will work with these settings."
       : `${failed} check(s) failed${skipped ? `, ${skipped} skipped` : ""}. Fix the first failure and run \`ecs-tasks-mcp doctor\` again with the same options.`,
   );
-  return `${redact(lines.join("\n"))}\n`;
+  return `${redactor.redact(lines.join("\n"))}\n`;
 }

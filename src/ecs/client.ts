@@ -8,10 +8,9 @@
 import type { Dispatcher } from "undici";
 import type { CredentialSource } from "./credentials.js";
 import { endpointFor } from "./endpoints.js";
-import { EcsApiError, EcsError, EcsNetworkError, EcsResponseError, type NetworkFailure } from "./errors.js";
+import { EcsApiError, EcsNetworkError, EcsResponseError, type NetworkFailure } from "../errors.js";
 import { DEFAULT_RETRY, NO_RETRY, abortableSleep, nextDelay, type RetryPolicy } from "./retry.js";
 import { acsDate, newNonce, signRequest } from "./signer.js";
-import { redact } from "../redact.js";
 
 export const ECS_API_VERSION = "2014-05-26";
 
@@ -70,7 +69,6 @@ export interface EcsApi {
   call(action: string, params: QueryParams, options?: EcsCallOptions): Promise<EcsResponse>;
 }
 
-const SNIPPET_LENGTH = 200;
 
 function networkFailure(err: unknown): NetworkFailure {
   const code = (err as { code?: string }).code ?? "";
@@ -121,10 +119,9 @@ export class EcsClient implements EcsApi {
       if (signal.aborted) throw this.cancelled(endpoint, action, attempt - 1);
       try {
         const timeoutMs = Math.max(1, Math.min(this.options.timeoutMs, Math.floor(deadline - this.monotonicNow())));
-        const response = await this.attempt(action, params, endpoint, timeoutMs, signal);
+        const response = await this.attempt(action, params, endpoint, timeoutMs, signal, attempt);
         return { ...response, attempts: attempt };
       } catch (err) {
-        if (err instanceof EcsError) err.attempts = attempt;
         if (signal.aborted) throw this.cancelled(endpoint, action, attempt);
         const delay = nextDelay(policy, err, attempt, this.monotonicNow() - started, this.random);
         if (delay === undefined) throw err;
@@ -139,9 +136,7 @@ export class EcsClient implements EcsApi {
 
   private cancelled(endpoint: string, action: string, attempts: number): EcsNetworkError {
     const why = this.lifetime.signal.aborted ? "the server is shutting down" : "the request was cancelled";
-    const err = new EcsNetworkError("aborted", endpoint, action, why);
-    err.attempts = Math.max(1, attempts);
-    return err;
+    return new EcsNetworkError({ failure: "aborted", endpoint, action, detail: why, attempts: Math.max(1, attempts) });
   }
 
   /** One signed HTTP exchange; a fresh date and nonce every time (a reused nonce is refused). */
@@ -151,6 +146,7 @@ export class EcsClient implements EcsApi {
     endpoint: string,
     timeoutMs: number,
     signal: AbortSignal,
+    attempts: number,
   ): Promise<Omit<EcsResponse, "attempts">> {
     const credentials = await this.options.credentials.get();
     const url = new URL("/", endpoint);
@@ -188,28 +184,26 @@ export class EcsClient implements EcsApi {
       responseHeaders = res.headers;
       text = await res.body.text();
     } catch (err) {
-      if (signal.aborted) throw new EcsNetworkError("aborted", endpoint, action, "the request was cancelled");
+      if (signal.aborted) throw new EcsNetworkError({ failure: "aborted", endpoint, action, detail: "the request was cancelled", attempts });
       const failure = timeout.aborted ? "timeout" : networkFailure(err);
       const errCode = (err as { code?: string }).code;
       const detail =
         failure === "timeout"
           ? `no answer from ${endpoint} within ${timeoutMs} ms`
           : `${(err as Error).message || String(err)} (${errCode ?? "network error"})`;
-      throw new EcsNetworkError(failure, endpoint, action, detail, errCode);
+      throw new EcsNetworkError({ failure, endpoint, action, detail, systemCode: errCode, attempts });
     }
-    return this.interpret(action, endpoint, status, text, responseHeaders, credentials.providerName);
+    return this.interpret({ action, endpoint, attempts }, status, text, responseHeaders, credentials.providerName);
   }
 
   private interpret(
-    action: string,
-    endpoint: string,
+    where: { action: string; endpoint: string; attempts: number },
     status: number,
     text: string,
     headers: Record<string, string | string[] | undefined>,
     providerName: string,
   ): Omit<EcsResponse, "attempts"> {
-    // Scrubbed before it is cut, so a secret straddling the cut cannot leave half of itself behind.
-    const snippet = redact(text).slice(0, SNIPPET_LENGTH);
+    const { action, endpoint, attempts } = where;
     let body: unknown;
     try {
       body = text === "" ? undefined : JSON.parse(text);
@@ -218,7 +212,7 @@ export class EcsClient implements EcsApi {
     }
     if (!body || typeof body !== "object" || Array.isArray(body)) {
       const what = text === "" ? "an empty body" : "a body that is not JSON";
-      throw new EcsResponseError(status, endpoint, action, snippet, `HTTP ${status} with ${what}`);
+      throw new EcsResponseError({ httpStatus: status, endpoint, action, body: text, detail: `HTTP ${status} with ${what}`, attempts });
     }
     const record = body as Record<string, unknown>;
     const code = str(record.Code);
@@ -226,22 +220,23 @@ export class EcsClient implements EcsApi {
       return { body: record, requestId: str(record.RequestId), endpoint, httpStatus: status, providerName };
     }
     if (!code) {
-      throw new EcsResponseError(status, endpoint, action, snippet, `HTTP ${status} with an error body that has no Code`);
+      throw new EcsResponseError({ httpStatus: status, endpoint, action, body: text, detail: `HTTP ${status} with an error body that has no Code`, attempts });
     }
     const retryAfterHeader = headers["x-acs-retry-after"] ?? headers["retry-after"];
     const retryAfter = typeof retryAfterHeader === "string" && retryAfterHeader.trim() !== "" ? Number(retryAfterHeader) : Number.NaN;
     const date = headers.date;
-    throw new EcsApiError(
+    throw new EcsApiError({
       code,
-      str(record.Message) ?? "(no message)",
-      status,
-      str(record.RequestId),
+      apiMessage: str(record.Message) ?? "(no message)",
+      httpStatus: status,
+      requestId: str(record.RequestId),
       endpoint,
       action,
-      str(record.Recommend),
-      typeof date === "string" ? date : undefined,
-      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
-    );
+      recommend: str(record.Recommend),
+      serverDate: typeof date === "string" ? date : undefined,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+      attempts,
+    });
   }
 
   /**

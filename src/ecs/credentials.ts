@@ -1,8 +1,8 @@
 // Credentials come from the official `@alicloud/credentials` default chain, resolved at the
 // first call and imported lazily: loading the package costs ~40 ms, and start-up must do no
 // credential lookup at all.
-import { registerAccessKeyId, registerSecret } from "../redact.js";
-import { CredentialsError } from "./errors.js";
+import { CredentialsError } from "../errors.js";
+import type { Redactor } from "../redact.js";
 
 export interface Credentials {
   accessKeyId: string;
@@ -27,15 +27,21 @@ export const CREDENTIALS_HELP = [
   "To try the server without an account, start it with --sandbox.",
 ].join("\n");
 
-function remember(c: Credentials): Credentials {
-  registerSecret(c.accessKeySecret);
-  registerSecret(c.securityToken);
-  registerAccessKeyId(c.accessKeyId);
+/** The error for an empty chain: the summary, then the ways to provide credentials as details. */
+export function noCredentialsError(): CredentialsError {
+  const [summary = "", ...ways] = CREDENTIALS_HELP.split("\n");
+  return new CredentialsError(summary, ways);
+}
+
+function remember(c: Credentials, redactor: Redactor): Credentials {
+  redactor.registerSecret(c.accessKeySecret);
+  redactor.registerSecret(c.securityToken);
+  redactor.registerAccessKeyId(c.accessKeyId);
   return c;
 }
 
-export function staticCredentials(c: Credentials): CredentialSource {
-  const value = remember({ ...c });
+export function staticCredentials(c: Credentials, redactor: Redactor): CredentialSource {
+  const value = remember({ ...c }, redactor);
   return { get: async () => value };
 }
 
@@ -52,7 +58,7 @@ interface ChainClient {
  * The official default chain. The client is built once (it caches the provider that worked and
  * refreshes expiring STS credentials itself); each call asks it, so rotation is honoured.
  */
-export function defaultCredentialChain(): CredentialSource {
+export function defaultCredentialChain(redactor: Redactor): CredentialSource {
   let client: Promise<ChainClient> | undefined;
   const load = async (): Promise<ChainClient> => {
     const mod = (await import("@alicloud/credentials")) as unknown as {
@@ -72,18 +78,21 @@ export function defaultCredentialChain(): CredentialSource {
         // The chain's own message is unreadable ("getaddrinfo ENOTFOUND undefinedGET ...") and may
         // quote a config file verbatim, secrets included: never pass it on.
         client = undefined;
-        throw new CredentialsError(CREDENTIALS_HELP);
+        throw noCredentialsError();
       }
       if (!model.accessKeyId || !model.accessKeySecret) {
         client = undefined;
-        throw new CredentialsError(CREDENTIALS_HELP);
+        throw noCredentialsError();
       }
-      return remember({
-        accessKeyId: model.accessKeyId,
-        accessKeySecret: model.accessKeySecret,
-        ...(model.securityToken ? { securityToken: model.securityToken } : {}),
-        providerName: model.providerName ?? "default",
-      });
+      return remember(
+        {
+          accessKeyId: model.accessKeyId,
+          accessKeySecret: model.accessKeySecret,
+          ...(model.securityToken ? { securityToken: model.securityToken } : {}),
+          providerName: model.providerName ?? "default",
+        },
+        redactor,
+      );
     },
   };
 }

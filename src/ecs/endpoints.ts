@@ -1,6 +1,6 @@
 // Where a call goes. The public regional endpoint works for every region; an override
 // (ALIBABA_CLOUD_ECS_ENDPOINT / --endpoint) is configuration only, never tool input.
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 import { assertRegionId } from "./region.js";
 
 export function regionalEndpoint(regionId: string): string {

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 
 /** Region IDs go into a host name, so only this shape is let through. */
 export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;

@@ -1,6 +1,6 @@
 // Retry policy for read-only calls: exponential backoff with full jitter, bounded in attempts
 // and in total time, honouring the gateway's `x-acs-retry-after`.
-import { EcsApiError, isRetryable } from "./errors.js";
+import { EcsApiError, EcsNetworkError, EcsResponseError } from "../errors.js";
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -55,4 +55,26 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+const THROTTLING = /^Throttling(\..+)?$/;
+const TRANSIENT_CODES = new Set(["ServiceUnavailable", "InternalError", "InternalError.Dispatch"]);
+/** A name that does not resolve will not resolve a moment later either; EAI_AGAIN is the transient one. */
+const PERMANENT_NETWORK_CODES = new Set(["ENOTFOUND"]);
+
+/**
+ * Whether a read-only call that failed this way may be retried (the reliability seam): `Throttling*`
+ * codes (HTTP 400), ServiceUnavailable, InternalError, any 5xx, 429, connection refused/reset and
+ * timeouts. Never a cancellation, a client error (4xx other than throttling) or an unusable 2xx body.
+ */
+export function isRetryable(err: unknown): boolean {
+  if (err instanceof EcsApiError) {
+    return THROTTLING.test(err.code) || TRANSIENT_CODES.has(err.code) || err.httpStatus >= 500 || err.httpStatus === 429;
+  }
+  if (err instanceof EcsNetworkError) {
+    if (err.systemCode !== undefined && PERMANENT_NETWORK_CODES.has(err.systemCode)) return false;
+    return err.failure === "timeout" || err.failure === "connect" || err.failure === "reset";
+  }
+  if (err instanceof EcsResponseError) return err.httpStatus >= 500 || err.httpStatus === 429;
+  return false;
 }

@@ -1,8 +1,10 @@
-// DescribeTasks: typed parameters -> wire query, and the raw answer -> normalised tasks.
-// Absorbs the API's quirks: minute-precision times, SupportCancel as a string, empty FinishedTime,
-// TaskSet sometimes wrapped in an array.
+// DescribeTasks: typed parameters -> wire query, and the parsed answer (see responses.ts, which
+// absorbs the API's quirks) -> the server's Task model.
+import { elapsedSeconds } from "../util/utc.js";
 import type { EcsResponse, QueryParams } from "./client.js";
-import { EcsResponseError } from "./errors.js";
+import { describeTasksSchema, parseBody, taskRowSchema, type TaskRow } from "./responses.js";
+
+export { normalizeApiTime, parseSupportCancel } from "./responses.js";
 
 export const TASK_ACTIONS = ["ImportImage", "ExportImage", "RedeployInstance", "ModifyDiskSpec", "ArchiveSnapshot"] as const;
 export const TASK_STATUSES = ["Finished", "Processing", "Failed"] as const;
@@ -74,89 +76,36 @@ export function countBy(tasks: readonly Task[], key: (t: Task) => string): Recor
   return counts;
 }
 
-const API_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(?:\.\d+)?Z$/;
-
-/** `2020-11-24T12:50Z` -> `2020-11-24T12:50:00Z`; other parseable forms to UTC seconds; junk -> undefined. */
-export function normalizeApiTime(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.trim() === "") return undefined;
-  const m = API_TIME.exec(value.trim());
-  if (m) return `${m[1]}${m[2] ?? ":00"}Z`;
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
-export function parseSupportCancel(value: unknown): boolean {
-  return value === true || (typeof value === "string" && value.toLowerCase() === "true");
-}
-
-function text(value: unknown): string | undefined {
-  if (typeof value === "string") return value === "" ? undefined : value;
-  if (typeof value === "number") return String(value);
-  return undefined;
-}
-
-export function normalizeTask(raw: Record<string, unknown>, now: Date): Task {
+/** A parsed row as the server's Task: DurationSeconds is worked out here, once, for every tool. */
+export function taskFromRow(row: TaskRow, now: Date): Task {
   const task: Task = {
-    TaskId: text(raw.TaskId) ?? "",
-    TaskAction: text(raw.TaskAction) ?? "",
-    TaskStatus: text(raw.TaskStatus) ?? "",
-    SupportCancel: parseSupportCancel(raw.SupportCancel),
+    TaskId: row.TaskId ?? "",
+    TaskAction: row.TaskAction ?? "",
+    TaskStatus: row.TaskStatus ?? "",
+    SupportCancel: row.SupportCancel,
   };
-  const resource = text(raw.ResourceId);
-  if (resource) task.ResourceId = resource;
-  const created = normalizeApiTime(raw.CreationTime);
-  const finished = normalizeApiTime(raw.FinishedTime);
-  if (created) task.CreationTime = created;
-  if (finished) task.FinishedTime = finished;
-  if (created) {
-    const end = finished ? Date.parse(finished) : now.getTime();
-    const seconds = Math.floor((end - Date.parse(created)) / 1000);
-    if (seconds >= 0) task.DurationSeconds = seconds;
-  }
+  if (row.ResourceId) task.ResourceId = row.ResourceId;
+  if (row.CreationTime) task.CreationTime = row.CreationTime;
+  if (row.FinishedTime) task.FinishedTime = row.FinishedTime;
+  const seconds = elapsedSeconds(row.CreationTime, row.FinishedTime, now.getTime());
+  if (seconds !== undefined) task.DurationSeconds = seconds;
   return task;
 }
 
-function integer(value: unknown): number | undefined {
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-
-/** `TaskSet.Task[]`, tolerating the older `TaskSet: [{Task: [...]}]` shape and a single object. */
-function rawTasks(taskSet: unknown): unknown[] | undefined {
-  if (taskSet === undefined || taskSet === null || taskSet === "") return [];
-  const holder = Array.isArray(taskSet) ? taskSet[0] : taskSet;
-  if (holder === undefined) return [];
-  if (typeof holder !== "object" || holder === null) return undefined;
-  const list = (holder as { Task?: unknown }).Task;
-  if (list === undefined) return [];
-  if (Array.isArray(list)) return list;
-  return typeof list === "object" && list !== null ? [list] : undefined;
+/** One raw task object as the server's Task (the same preprocessing as a whole page). */
+export function normalizeTask(raw: Record<string, unknown>, now: Date): Task {
+  return taskFromRow(taskRowSchema.parse(raw), now);
 }
 
 export function parseDescribeTasks(res: EcsResponse, now: Date): TaskPage {
-  const b = res.body;
-  const totalCount = integer(b.TotalCount);
-  const list = rawTasks(b.TaskSet);
-  const bad = (what: string): never => {
-    throw new EcsResponseError(
-      res.httpStatus,
-      res.endpoint,
-      "DescribeTasks",
-      JSON.stringify(b).slice(0, 200),
-      `DescribeTasks answered with ${what}`,
-    );
-  };
-  if (totalCount === undefined) bad("a TotalCount that is not a whole number");
-  if (list === undefined) bad("a TaskSet that is not a list of tasks");
-  const tasks = (list ?? []).map((t) =>
-    t && typeof t === "object" ? normalizeTask(t as Record<string, unknown>, now) : bad("a task that is not an object"),
-  );
+  const body = parseBody(describeTasksSchema, res, "DescribeTasks");
+  const tasks = body.TaskSet.map((row) => taskFromRow(row, now));
   return {
-    RegionId: text(b.RegionId) ?? "",
-    TotalCount: totalCount ?? 0,
-    PageNumber: integer(b.PageNumber) ?? 1,
-    PageSize: integer(b.PageSize) ?? tasks.length,
-    RequestId: res.requestId ?? text(b.RequestId) ?? "",
+    RegionId: body.RegionId ?? "",
+    TotalCount: body.TotalCount,
+    PageNumber: body.PageNumber ?? 1,
+    PageSize: body.PageSize ?? tasks.length,
+    RequestId: res.requestId ?? body.RequestId ?? "",
     Tasks: tasks,
     ProviderName: res.providerName,
   };

@@ -1,7 +1,7 @@
 // Polls DescribeTaskAttribute until every task has ended or the time is up. No MCP here: the tool
 // turns each poll into progress notifications and log lines through `onPoll`.
 import type { EcsApi } from "../ecs/client.js";
-import { EcsApiError } from "../ecs/errors.js";
+import { EcsApiError } from "../errors.js";
 import { describeTaskAttribute } from "../ecs/task-attribute-api.js";
 import { settleLimit } from "../util/concurrency.js";
 import type { DurationHistory } from "./history.js";

@@ -1,8 +1,8 @@
 // Text for task progress: one line per task, then failure reasons and estimates.
 import type { TaskProgressView } from "../progress/task-view.js";
-import type { DescribeTaskAttributeOutput } from "../tools/describe-task-attribute.js";
-import type { WaitForTasksOutput } from "../tools/wait-for-tasks.js";
-import { formatDuration } from "./summary.js";
+import type { TaskAttributeOutput } from "../contracts/task-attribute.js";
+import type { WaitForTasksOutput } from "../contracts/wait-for-tasks.js";
+import { formatDuration } from "./format.js";
 
 const short = (iso: string | undefined) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "-");
 
@@ -48,7 +48,7 @@ export function renderWaitText(out: WaitForTasksOutput): string {
 }
 
 /** The text of a describe_ecs_task_attribute answer, from its structured half. */
-export function renderAttributeText(out: DescribeTaskAttributeOutput): string {
+export function renderAttributeText(out: TaskAttributeOutput): string {
   const counts =
     out.TotalCount !== undefined
       ? [`Items: ${out.SuccessCount ?? 0} succeeded, ${out.FailedCount ?? 0} failed, of ${out.TotalCount}.`]

@@ -2,8 +2,8 @@
 // rows, then how to get the rest. It must stand on its own for a model that never reads
 // structuredContent, and stay within about 6,000 characters whatever the answer holds.
 import { formatLocal } from "../time/index.js";
-import type { DescribeTasksOutput } from "../tools/describe-tasks.js";
-import { formatCounts, formatDuration } from "./summary.js";
+import type { DescribeTasksOutput } from "../contracts/describe-tasks.js";
+import { formatCounts, formatDuration } from "./format.js";
 
 /** Rows shown in text; structuredContent always holds every returned task. */
 export const TEXT_ROW_LIMIT = 30;

@@ -1,7 +1,7 @@
 // The same question asked of every region, merged newest first with the region on each task.
 import type { EcsApi } from "../ecs/client.js";
 import type { DescribeTasksParams, Task } from "../ecs/tasks-api.js";
-import { queryRegion, type QueryOptions, type RegionTasks } from "./query.js";
+import { queryRegion, type QueryOptions, type RegionTasks } from "./query-region.js";
 import { fanOut, type RegionCatalog } from "./regions.js";
 
 export interface RegionStatus {

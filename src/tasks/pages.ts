@@ -1,7 +1,7 @@
 // Reading many DescribeTasks pages: the first one tells the total, the rest are fetched
 // concurrently (bounded), reassembled in the API's order, and cut at MaxResults.
 import type { EcsApi } from "../ecs/client.js";
-import { EcsError } from "../ecs/errors.js";
+import { PageError } from "../errors.js";
 import { parseDescribeTasks, toDescribeTasksQuery, type DescribeTasksParams, type Task, type TaskPage } from "../ecs/tasks-api.js";
 import { mapLimit } from "../util/concurrency.js";
 
@@ -29,18 +29,6 @@ export interface AssembledTasks {
   RequestIds: string[];
   /** Duplicates dropped when tasks shifted between pages while they were read. */
   DuplicatesDropped: number;
-}
-
-/** A page that failed: the call fails, saying which page. */
-export class PageError extends EcsError {
-  override name = "PageError";
-  constructor(
-    readonly pageNumber: number,
-    override readonly cause: unknown,
-  ) {
-    super(`page ${pageNumber} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-    if (cause instanceof EcsError) this.attempts = cause.attempts;
-  }
 }
 
 export async function fetchPage(params: DescribeTasksParams, deps: PageFetchDeps): Promise<TaskPage> {

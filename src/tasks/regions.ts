@@ -2,7 +2,8 @@
 // each region, at most 8 in flight, each within its own time budget. A region that fails is
 // reported with its error, never silently dropped.
 import type { EcsApi } from "../ecs/client.js";
-import { EcsResponseError } from "../ecs/errors.js";
+import { describeRegionsSchema, parseBody } from "../ecs/responses.js";
+import { EcsResponseError, RegionTimeoutError } from "../errors.js";
 import { REGION_ID_PATTERN } from "../ecs/region.js";
 import { settleLimit } from "../util/concurrency.js";
 
@@ -29,22 +30,18 @@ export class RegionCatalog {
 
   private async fetch(ecs: EcsApi, signal: AbortSignal | undefined, via: string | undefined): Promise<string[]> {
     const res = await ecs.call("DescribeRegions", { AcceptLanguage: "en-US" }, { ...(via ? { regionId: via } : {}), ...(signal ? { signal } : {}) });
-    const holder = res.body.Regions as { Region?: unknown } | undefined;
-    const list = Array.isArray(holder?.Region) ? holder.Region : [];
-    const ids = list
-      .map((r) => (r && typeof r === "object" ? (r as { RegionId?: unknown }).RegionId : undefined))
-      .filter((id): id is string => typeof id === "string" && REGION_ID_PATTERN.test(id));
+    const body = parseBody(describeRegionsSchema, res, "DescribeRegions");
+    const ids = body.Regions.map((r) => r.RegionId).filter((id): id is string => id !== undefined && REGION_ID_PATTERN.test(id));
     if (ids.length === 0) {
-      throw new EcsResponseError(res.httpStatus, res.endpoint, "DescribeRegions", JSON.stringify(res.body).slice(0, 200), "DescribeRegions listed no regions");
+      throw new EcsResponseError({
+        httpStatus: res.httpStatus,
+        endpoint: res.endpoint,
+        action: "DescribeRegions",
+        body: res.body,
+        detail: "DescribeRegions listed no regions",
+      });
     }
     return ids;
-  }
-}
-
-export class RegionTimeoutError extends Error {
-  override name = "RegionTimeoutError";
-  constructor(regionId: string, budgetMs: number) {
-    super(`${regionId} gave no complete answer within ${budgetMs / 1000} s`);
   }
 }
 

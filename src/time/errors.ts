@@ -1,5 +1,6 @@
 // Kept apart from the parser so the tool descriptions can import the help text
 // without pulling in chrono-node.
+import { AppError } from "../errors.js";
 
 export const TIME_FORMS_HELP = [
   "Accepted time forms (wall-clock times are in TimeZone, an IANA zone such as Asia/Shanghai; default: the server's zone):",
@@ -9,9 +10,10 @@ export const TIME_FORMS_HELP = [
   'Examples: TimeRange="last 2 hours"; StartTime="yesterday 14:30", EndTime="now".',
 ].join("\n");
 
-export class TimeInputError extends Error {
+/** A time phrase or zone that cannot be used: the problem, then the accepted forms. */
+export class TimeInputError extends AppError {
+  override name = "TimeInputError";
   constructor(problem: string) {
-    super(`${problem}\n${TIME_FORMS_HELP}`);
-    this.name = "TimeInputError";
+    super({ code: "InvalidTimeInput", summary: problem, details: TIME_FORMS_HELP.split("\n") });
   }
 }

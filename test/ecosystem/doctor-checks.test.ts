@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { checkClock, checkCredentials, checkDescribeTasks, checkEndpoint, checkNode, checkRegion } from "../../src/doctor/checks.js";
 import { exitCodeFor, renderReport, runDoctor, type DoctorDeps } from "../../src/doctor/run.js";
 import type { EcsApi } from "../../src/ecs/client.js";
-import { CREDENTIALS_HELP } from "../../src/ecs/credentials.js";
-import { ConfigError, CredentialsError, EcsApiError, EcsNetworkError } from "../../src/ecs/errors.js";
+import { noCredentialsError } from "../../src/ecs/credentials.js";
+import { ConfigError, EcsApiError, EcsNetworkError } from "../../src/errors.js";
+import { Redactor } from "../../src/redact.js";
+/** Redaction is not under test here. */
+const same = (text: string) => text;
 import { REGION_HELP } from "../../src/ecs/region.js";
 
 const NOW = new Date("2026-11-28T14:10:00Z");
@@ -23,6 +26,7 @@ function deps(over: Partial<DoctorDeps> = {}): DoctorDeps {
     probe: async () => ({ ok: true, status: 400, date: NOW.toUTCString() }),
     ecs: okEcs,
     now: () => NOW,
+    redactor: new Redactor(),
     ...over,
   };
 }
@@ -44,7 +48,7 @@ describe("doctor checks", () => {
   });
 
   it("turns the chain's failure into the ways to provide credentials", async () => {
-    const { result } = await checkCredentials({ get: async () => Promise.reject(new CredentialsError(CREDENTIALS_HELP)) });
+    const { result } = await checkCredentials({ get: async () => Promise.reject(noCredentialsError()) });
     expect(result.status).toBe("fail");
     expect(result.fix).toMatch(/^Provide credentials[\s\S]*1\. Environment[\s\S]*6\. ALIBABA_CLOUD_CREDENTIALS_URI/);
   });
@@ -82,14 +86,15 @@ describe("doctor checks", () => {
   it("makes one DescribeTasks call with PageSize 1 and maps refusals to fixes", async () => {
     const calls: unknown[] = [];
     const spy: EcsApi = { call: async (...args) => (calls.push(args), okEcs.call(...args)) };
-    expect((await checkDescribeTasks(spy, "cn-hangzhou", () => NOW)).detail).toMatch(/HTTP 200, 7 task\(s\) in cn-hangzhou, RequestId RID-1/);
+    expect((await checkDescribeTasks(spy, "cn-hangzhou", () => NOW, same)).detail).toMatch(/HTTP 200, 7 task\(s\) in cn-hangzhou, RequestId RID-1/);
     expect(calls).toEqual([["DescribeTasks", { RegionId: "cn-hangzhou", PageSize: "1" }, { regionId: "cn-hangzhou" }]]);
-    const api = (code: string, status = 400) => new EcsApiError(code, "msg", status, "RID-2", "https://ecs.cn-hangzhou.aliyuncs.com", "DescribeTasks");
-    const denied = await checkDescribeTasks(failingEcs(api("Forbidden.RAM", 403)), "cn-hangzhou", () => NOW, "default/env");
+    const api = (code: string, status = 400) =>
+      new EcsApiError({ code, apiMessage: "msg", httpStatus: status, requestId: "RID-2", endpoint: "https://ecs.cn-hangzhou.aliyuncs.com", action: "DescribeTasks" });
+    const denied = await checkDescribeTasks(failingEcs(api("Forbidden.RAM", 403)), "cn-hangzhou", () => NOW, same, "default/env");
     expect(denied.detail).toMatch(/ecs:DescribeTasks is missing/);
-    const badKey = await checkDescribeTasks(failingEcs(api("InvalidAccessKeyId.NotFound", 404)), "cn-hangzhou", () => NOW);
+    const badKey = await checkDescribeTasks(failingEcs(api("InvalidAccessKeyId.NotFound", 404)), "cn-hangzhou", () => NOW, same);
     expect(badKey.fix).toMatch(/AccessKey ID is not known/);
-    const slow = await checkDescribeTasks(failingEcs(new EcsNetworkError("timeout", "https://e", "DescribeTasks", "no answer")), "cn-hangzhou", () => NOW);
+    const slow = await checkDescribeTasks(failingEcs(new EcsNetworkError({ failure: "timeout", endpoint: "https://e", action: "DescribeTasks", detail: "no answer" })), "cn-hangzhou", () => NOW, same);
     expect(slow.fix).toMatch(/timeout-ms/);
   });
 
@@ -97,18 +102,18 @@ describe("doctor checks", () => {
     const all = await runDoctor(deps());
     expect(all.map((r) => `${r.id}:${r.status}`)).toEqual(["node:pass", "credentials:pass", "region:pass", "endpoint:pass", "clock:pass", "api:pass"]);
     expect(exitCodeFor(all)).toBe(0);
-    const noCreds = await runDoctor(deps({ credentials: { get: async () => Promise.reject(new CredentialsError(CREDENTIALS_HELP)) } }));
+    const noCreds = await runDoctor(deps({ credentials: { get: async () => Promise.reject(noCredentialsError()) } }));
     expect(noCreds.map((r) => r.status)).toEqual(["pass", "fail", "pass", "pass", "pass", "skip"]);
     expect(exitCodeFor(noCreds)).toBe(1);
-    const report = renderReport(noCreds, "heading");
+    const report = renderReport(noCreds, "heading", new Redactor());
     expect(report).toMatch(/\[FAIL\] Credentials[\s\S]*Fix: Provide credentials/);
     expect(report).toMatch(/1 check\(s\) failed, 1 skipped/);
   });
 
   it("never prints a registered secret", async () => {
-    const { registerSecret } = await import("../../src/redact.js");
-    registerSecret("super-Secret-Value-For-Report-Test");
-    const report = renderReport([{ id: "api", title: "DescribeTasks", status: "fail", detail: "saw super-Secret-Value-For-Report-Test", fix: "x" }], "h");
+    const redactor = new Redactor();
+    redactor.registerSecret("super-Secret-Value-For-Report-Test");
+    const report = renderReport([{ id: "api", title: "DescribeTasks", status: "fail", detail: "saw super-Secret-Value-For-Report-Test", fix: "x" }], "h", redactor);
     expect(report).not.toContain("super-Secret-Value-For-Report-Test");
   });
 });

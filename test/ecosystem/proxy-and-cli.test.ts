@@ -6,7 +6,7 @@ import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUnsetValue, parseArgs, resolveConfig, shouldLog } from "../../src/config.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
-import type { DescribeTasksOutput } from "../../src/tools/describe-tasks.js";
+import type { DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import { cleanEnv, SERVER_ENTRY, spawnServer, writeCliProfiles } from "../helpers/spawn.js";
 import { line, runDoctor } from "./doctor-run.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EcsResponse } from "../../src/ecs/client.js";
-import { EcsResponseError } from "../../src/ecs/errors.js";
+import { EcsResponseError } from "../../src/errors.js";
 import {
   normalizeApiTime,
   normalizeTask,

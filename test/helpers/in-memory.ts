@@ -6,6 +6,7 @@ import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "../../src/config.js";
 import { EcsClient, type EcsApi } from "../../src/ecs/client.js";
 import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
+import { Redactor } from "../../src/redact.js";
 import { RegionResolver } from "../../src/ecs/region.js";
 import { NO_RETRY, type RetryPolicy } from "../../src/ecs/retry.js";
 import { SANDBOX_CREDENTIAL, startSandbox, type Sandbox, type SandboxOptions } from "../../src/sandbox/index.js";
@@ -23,6 +24,8 @@ export interface Harness {
   client: Client;
   sandbox: Sandbox;
   ecs: EcsClient;
+  /** The server's redactor: register a secret here to check that it never leaves. */
+  redactor: Redactor;
   clock: TestClock;
   /** Every JSON-RPC message the server sent, in order (responses and notifications). */
   serverMessages: JSONRPCMessage[];
@@ -66,8 +69,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sandbox: true,
     ...options.config,
   };
+  const redactor = new Redactor();
   const ecs = new EcsClient({
-    credentials: staticCredentials(options.credentials ?? { ...SANDBOX_CREDENTIAL, providerName: "sandbox" }),
+    credentials: staticCredentials(options.credentials ?? { ...SANDBOX_CREDENTIAL, providerName: "sandbox" }, redactor),
     endpoint: sandbox.url,
     timeoutMs: config.timeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
@@ -77,6 +81,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const sleep = options.sleep ?? instantSleep;
   const server = createServer({
     config,
+    redactor,
     ecs: options.wrapEcs ? options.wrapEcs(ecs) : ecs,
     sleep: (ms, signal) => sleep(ms, signal, testClock),
     ...(options.regionBudgetMs ? { regionBudgetMs: options.regionBudgetMs } : {}),
@@ -99,6 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     sandbox,
     ecs,
+    redactor,
     clock: testClock,
     serverMessages,
     async close() {

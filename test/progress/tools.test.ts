@@ -3,9 +3,9 @@
 import type { ProgressNotification } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EcsApi } from "../../src/ecs/client.js";
-import type { DescribeTaskAttributeOutput } from "../../src/tools/describe-task-attribute.js";
-import type { DescribeTasksOutput } from "../../src/tools/describe-tasks.js";
-import type { WaitForTasksOutput } from "../../src/tools/wait-for-tasks.js";
+import type { TaskAttributeOutput as DescribeTaskAttributeOutput } from "../../src/contracts/task-attribute.js";
+import type { DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
+import type { WaitForTasksOutput } from "../../src/contracts/wait-for-tasks.js";
 import { startHarness, textOf, type Harness, type HarnessOptions } from "../helpers/in-memory.js";
 import { EXPORT_RUNNING, IMPORT_FAILED, at, IMPORT_RUNNING, REDEPLOY_RUNNING, manyRunning, progressFixture } from "./fixtures.js";
 

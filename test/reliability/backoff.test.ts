@@ -3,16 +3,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EcsClient, isReadOnlyAction } from "../../src/ecs/client.js";
 import { staticCredentials } from "../../src/ecs/credentials.js";
-import { EcsApiError, EcsNetworkError, EcsResponseError, isRetryable } from "../../src/ecs/errors.js";
-import { abortableSleep, backoffDelay, DEFAULT_RETRY, nextDelay, type RetryPolicy } from "../../src/ecs/retry.js";
+import { Redactor } from "../../src/redact.js";
+import { EcsApiError, EcsNetworkError, EcsResponseError, diagnose, diagnosisText } from "../../src/errors.js";
+import { abortableSleep, backoffDelay, DEFAULT_RETRY, isRetryable, nextDelay, type RetryPolicy } from "../../src/ecs/retry.js";
 import { SANDBOX_CREDENTIAL, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
-import { describeError } from "../../src/tools/error-result.js";
 import { fakeTime, nthRequest, testClient, whenAborted } from "./support.js";
 
 const Q = { RegionId: "cn-hangzhou" };
 const EP = "https://ecs.cn-hangzhou.aliyuncs.com";
 const api = (code: string, status = 400, retryAfter?: number) =>
-  new EcsApiError(code, "m", status, "R", EP, "DescribeTasks", undefined, undefined, retryAfter);
+  new EcsApiError({ code, apiMessage: "m", httpStatus: status, requestId: "R", endpoint: EP, action: "DescribeTasks", retryAfterSeconds: retryAfter });
+const describeError = (err: unknown) => diagnosisText(diagnose(err, { now: new Date(), redact: (t) => t }));
 
 let sandbox: Sandbox;
 const clients: EcsClient[] = [];
@@ -64,14 +65,14 @@ describe("backoff arithmetic", () => {
     for (const code of ["InvalidParameter", "Forbidden.RAM", "SignatureDoesNotMatch", "InvalidTimeStamp.Expired", "ThrottlingX"]) {
       expect(isRetryable(api(code, 400)), code).toBe(false);
     }
-    expect(isRetryable(new EcsNetworkError("timeout", EP, "DescribeTasks", "t"))).toBe(true);
-    expect(isRetryable(new EcsNetworkError("reset", EP, "DescribeTasks", "r", "UND_ERR_SOCKET"))).toBe(true);
-    expect(isRetryable(new EcsNetworkError("connect", EP, "DescribeTasks", "c", "ECONNREFUSED"))).toBe(true);
-    expect(isRetryable(new EcsNetworkError("connect", EP, "DescribeTasks", "c", "ENOTFOUND"))).toBe(false);
-    expect(isRetryable(new EcsNetworkError("aborted", EP, "DescribeTasks", "a"))).toBe(false);
-    expect(isRetryable(new EcsNetworkError("other", EP, "DescribeTasks", "o"))).toBe(false);
-    expect(isRetryable(new EcsResponseError(502, EP, "DescribeTasks", "<html>", "html"))).toBe(true);
-    expect(isRetryable(new EcsResponseError(200, EP, "DescribeTasks", "{", "truncated"))).toBe(false);
+    expect(isRetryable(new EcsNetworkError({ failure: "timeout", endpoint: EP, action: "DescribeTasks", detail: "t" }))).toBe(true);
+    expect(isRetryable(new EcsNetworkError({ failure: "reset", endpoint: EP, action: "DescribeTasks", detail: "r", systemCode: "UND_ERR_SOCKET" }))).toBe(true);
+    expect(isRetryable(new EcsNetworkError({ failure: "connect", endpoint: EP, action: "DescribeTasks", detail: "c", systemCode: "ECONNREFUSED" }))).toBe(true);
+    expect(isRetryable(new EcsNetworkError({ failure: "connect", endpoint: EP, action: "DescribeTasks", detail: "c", systemCode: "ENOTFOUND" }))).toBe(false);
+    expect(isRetryable(new EcsNetworkError({ failure: "aborted", endpoint: EP, action: "DescribeTasks", detail: "a" }))).toBe(false);
+    expect(isRetryable(new EcsNetworkError({ failure: "other", endpoint: EP, action: "DescribeTasks", detail: "o" }))).toBe(false);
+    expect(isRetryable(new EcsResponseError({ httpStatus: 502, endpoint: EP, action: "DescribeTasks", body: "<html>", detail: "html" }))).toBe(true);
+    expect(isRetryable(new EcsResponseError({ httpStatus: 200, endpoint: EP, action: "DescribeTasks", body: "{", detail: "truncated" }))).toBe(false);
     expect(isRetryable(new TypeError("bug"))).toBe(false);
   });
 
@@ -269,7 +270,7 @@ describe("the client against the sandbox", () => {
 
   it("rejects a reused nonce, which is why each attempt draws a new one", async () => {
     const ecs = new EcsClient({
-      credentials: staticCredentials({ ...SANDBOX_CREDENTIAL, providerName: "sandbox" }),
+      credentials: staticCredentials({ ...SANDBOX_CREDENTIAL, providerName: "sandbox" }, new Redactor()),
       endpoint: sandbox.url,
       timeoutMs: 5_000,
       connectTimeoutMs: 2_000,

@@ -8,11 +8,12 @@ import { MockAgent } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EcsClient, type EcsApi } from "../../src/ecs/client.js";
 import { staticCredentials } from "../../src/ecs/credentials.js";
-import { ConfigError } from "../../src/ecs/errors.js";
+import { Redactor } from "../../src/redact.js";
+import { ConfigError } from "../../src/errors.js";
 import { RegionResolver } from "../../src/ecs/region.js";
 import { NO_RETRY } from "../../src/ecs/retry.js";
 import { guardStdout, routeConsoleToStderr } from "../../src/log.js";
-import { redact, registerSecret } from "../../src/redact.js";
+
 import { createServer, MAX_TOOL_INPUT_ELEMENTS } from "../../src/server.js";
 import { FIXED_NOW, startHarness, textOf, type Harness } from "../helpers/in-memory.js";
 import { STACK_LINE } from "./support.js";
@@ -52,7 +53,7 @@ describe("upstream garbage becomes a clear isError, never a crash", () => {
 
   it("an upstream body that echoes a secret is scrubbed before it is quoted", async () => {
     const secret = "Upstream-Echoed-Secret-Value-0123456789";
-    registerSecret(secret);
+    h.redactor.registerSecret(secret);
     h.sandbox.injectFaults([
       { kind: "error", status: 400, code: "IncompleteSignature", message: `got Authorization: ACS3-HMAC-SHA256 Credential=LTAI5tSomeOtherKey9876,Signature=${"ab".repeat(32)} secret ${secret}` },
     ]);
@@ -101,7 +102,9 @@ describe("an unexpected exception in a handler", () => {
       call: async (action, params, options) => {
         calls++;
         if (calls === 1) throw new TypeError("Cannot read properties of undefined (reading 'TaskSet')");
-        if (calls === 2) return { body: null as unknown as Record<string, unknown>, endpoint: "x", httpStatus: 200, providerName: "p", attempts: 1 };
+        // A thrown non-Error value: still an isError answer, never a crash.
+        if (calls === 2) throw "boom"; // eslint-disable-line @typescript-eslint/only-throw-error -- the case under test
+
         return h.ecs.call(action, params, options);
       },
     };
@@ -182,7 +185,7 @@ describe("tool input never reaches a host name except through the RegionId patte
       })
       .persist();
     const ecs = new EcsClient({
-      credentials: staticCredentials({ accessKeyId: "LTAI5tMockMockMock0000", accessKeySecret: "mock-secret-mock-secret", providerName: "t" }),
+      credentials: staticCredentials({ accessKeyId: "LTAI5tMockMockMock0000", accessKeySecret: "mock-secret-mock-secret", providerName: "t" }, new Redactor()),
       timeoutMs: 2000,
       connectTimeoutMs: 1000,
       dispatcher: agent,
@@ -219,14 +222,15 @@ describe("tool input never reaches a host name except through the RegionId patte
 
 describe("stdout carries only JSON-RPC", () => {
   it("guardStdout: stray writes go to stderr (redacted); the transport's stream still reaches stdout", async () => {
-    registerSecret("Guard-Test-Secret-000111222");
+    const redactor = new Redactor();
+    redactor.registerSecret("Guard-Test-Secret-000111222");
     const out = new PassThrough() as unknown as NodeJS.WriteStream;
     const err = new PassThrough();
     let outText = "";
     let errText = "";
     (out as unknown as PassThrough).on("data", (d: Buffer) => (outText += d.toString()));
     err.on("data", (d: Buffer) => (errText += d.toString()));
-    const transportOut = guardStdout(out, err);
+    const transportOut = guardStdout(redactor, out, err);
     out.write("stray line with Guard-Test-Secret-000111222");
     out.write(Buffer.from("stray buffer\n"), () => undefined);
     await new Promise<void>((resolve) => transportOut.write('{"jsonrpc":"2.0","id":1,"result":{}}\n', () => resolve()));
@@ -236,13 +240,14 @@ describe("stdout carries only JSON-RPC", () => {
   });
 
   it("routeConsoleToStderr: console.* (error included) goes to stderr, redacted", () => {
-    registerSecret("Console-Test-Secret-000111222");
+    const redactor = new Redactor();
+    redactor.registerSecret("Console-Test-Secret-000111222");
     const err = new PassThrough();
     let errText = "";
     err.on("data", (d: Buffer) => (errText += d.toString()));
     const saved = { log: console.log, info: console.info, debug: console.debug, warn: console.warn, error: console.error, trace: console.trace };
     try {
-      routeConsoleToStderr(err);
+      routeConsoleToStderr(redactor, err);
       console.log("log %s", "Console-Test-Secret-000111222");
       console.error({ token: "x" }, "error Console-Test-Secret-000111222");
       console.trace("trace");
@@ -253,6 +258,6 @@ describe("stdout carries only JSON-RPC", () => {
     expect(errText).toContain("log [REDACTED]");
     expect(errText).toContain("error [REDACTED]");
     expect(errText).toContain("Trace: trace");
-    expect(redact("LTAI5tUnregisteredKey1234")).toBe("LTAI****1234");
+    expect(redactor.redact("LTAI5tUnregisteredKey1234")).toBe("LTAI****1234");
   });
 });

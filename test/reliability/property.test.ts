@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { describeTasksTool } from "../../src/tools/describe-tasks.js";
+import { describeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import { startHarness, textOf, type Harness } from "../helpers/in-memory.js";
 import { describeTasksArgs, structuralProblem } from "./arbitraries.js";
 import { requestProblems, STACK_LINE } from "./support.js";
@@ -22,7 +22,7 @@ export function checkAnswer(result: CallToolResult, args: Record<string, unknown
     expect(text).not.toMatch(STACK_LINE);
     expect(result.structuredContent).toBeUndefined();
   } else {
-    const parsed = describeTasksTool.outputSchema.safeParse(result.structuredContent);
+    const parsed = describeTasksOutput.safeParse(result.structuredContent);
     expect(parsed.success, JSON.stringify(args)).toBe(true);
     expect(text.length).toBeGreaterThan(0);
   }

@@ -2,6 +2,7 @@
 // sandbox-side events (never fixed sleeps), and the patterns a request may carry.
 import { EcsClient, type EcsClientOptions } from "../../src/ecs/client.js";
 import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
+import { Redactor } from "../../src/redact.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../src/ecs/retry.js";
 import { SANDBOX_CREDENTIAL, type RecordedRequest, type Sandbox } from "../../src/sandbox/index.js";
 
@@ -42,7 +43,7 @@ export function testClient(sandbox: Sandbox, options: TestClientOptions = {}): {
   const time = options.time ?? fakeTime();
   const { creds, time: _t, ...rest } = options;
   const ecs = new EcsClient({
-    credentials: staticCredentials(creds ?? { ...SANDBOX_CREDENTIAL, providerName: "sandbox" }),
+    credentials: staticCredentials(creds ?? { ...SANDBOX_CREDENTIAL, providerName: "sandbox" }, new Redactor()),
     endpoint: sandbox.url,
     timeoutMs: 5_000,
     connectTimeoutMs: 2_000,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { EcsApi } from "../../src/ecs/client.js";
 import { compareTasks, generateBulkTasks, generateTasks, type SandboxTask } from "../../src/sandbox/index.js";
 import { TEXT_BUDGET } from "../../src/render/tasks-text.js";
-import type { DescribeTasksOutput } from "../../src/tools/describe-tasks.js";
+import type { DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import { FIXED_NOW, startHarness, textOf, type Harness, type HarnessOptions } from "../helpers/in-memory.js";
 
 let h: Harness | undefined;

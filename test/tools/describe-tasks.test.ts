@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_CREDENTIAL, yesterdayInUtcAndShanghai } from "../../src/sandbox/index.js";
-import { describeTasksTool, type DescribeTasksOutput } from "../../src/tools/describe-tasks.js";
+import { describeTasksOutput, type DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import { FIXED_NOW, startHarness, textOf, type Harness } from "../helpers/in-memory.js";
 
 let h: Harness;
@@ -25,7 +25,7 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
   it("answers with schema-valid structuredContent and a text summary", async () => {
     const { result, structured, requests } = await call({ RegionId: "cn-hangzhou", PageSize: 20 });
     expect(result.isError).toBeFalsy();
-    expect(() => describeTasksTool.outputSchema.parse(structured)).not.toThrow();
+    expect(() => describeTasksOutput.parse(structured)).not.toThrow();
     // The page, then one-row count queries per status, because more tasks match than one page shows.
     expect(requests.map((r) => [r.query.TaskStatus, r.query.PageSize])).toEqual([
       [undefined, "20"],

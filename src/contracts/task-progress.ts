@@ -34,3 +34,4 @@ export const taskProgressSchema = z.object({
     .describe("observed-rate: from progress seen across polls; history-median: typical duration of recent finished tasks."),
   EtaNote: z.string().optional().describe("How the estimate was made and how precise it is."),
 });
+export type TaskProgressOutput = z.infer<typeof taskProgressSchema>;

@@ -1,7 +1,8 @@
-// Field patterns, bounds and zod fields shared by the tools. Anything from tool input that reaches
-// a request passes one of these first.
+// Field patterns, bounds and zod fields shared by the tool contracts. Anything from tool input that
+// reaches a request passes one of these first.
 import { z } from "zod";
 import { REGION_ID_PATTERN } from "../ecs/region.js";
+import { InputError } from "../errors.js";
 
 export const TASK_ID = /^t-[A-Za-z0-9]{4,64}$/;
 /** One or more task IDs, comma-separated, spaces allowed around commas. */
@@ -12,10 +13,6 @@ export const TIME_PHRASE_MAX = 200;
 export const TIME_ZONE_MAX = 64;
 export const PAGE_NUMBER_MAX = 1_000_000;
 export const MAX_TASK_IDS = 100;
-
-export class InputError extends Error {
-  override name = "InputError";
-}
 
 /** A list or comma-separated string of task IDs -> at most `max` distinct IDs, in the order given. */
 export function splitTaskIds(value: string | string[], max = MAX_TASK_IDS): string[] {
