@@ -68,7 +68,7 @@ describe("the spawned server", () => {
       expect(out.CredentialProvider).toBe("default/env");
       expect(out.Tasks.length).toBeGreaterThan(0);
       expect(out.Tasks.every((t) => t.TaskAction === "ImportImage")).toBe(true);
-      const req = sandbox.requests[before]!;
+      const req = sandbox.requests.at(before)!;
       expect(req.status).toBe(200);
       expect(req.headers["x-acs-security-token"]).toBeUndefined();
       expect(req.headers.authorization).toMatch(/^ACS3-HMAC-SHA256 Credential=LTAI5tE2eTestKey00001234,/);
@@ -89,7 +89,7 @@ describe("the spawned server", () => {
       const result = await client.callTool({ name: "describe_ecs_tasks", arguments: {} });
       expect(result.isError).toBeFalsy();
       expect((result.structuredContent as DescribeTasksOutput).RegionId).toBe("cn-shanghai");
-      const req = sandbox.requests[before]!;
+      const req = sandbox.requests.at(before)!;
       expect(req.status).toBe(200);
       expect(req.headers["x-acs-security-token"]).toBe(STS.token);
       expect(req.headers.authorization).toContain("x-acs-security-token");

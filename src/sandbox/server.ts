@@ -1,6 +1,7 @@
 // The loopback HTTP server: receives, records, applies faults, verifies, routes, answers.
 // It writes nothing to stdout/stderr: in the product, stdout carries JSON-RPC.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { RequestLog } from "./request-log.js";
 import type { AddressInfo } from "node:net";
 import { checkAllowed, NonceStore, verifyRequest } from "./auth.js";
 import { generateTasks } from "./data.js";
@@ -79,7 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     options.tasks ??
     generateTasks({ regions: configured, perRegion: options.tasksPerRegion ?? 60, seed: options.seed ?? 1, now: clock() });
   let latencyMs = options.latencyMs ?? 0;
-  const requests: RecordedRequest[] = [];
+  const requests = new RequestLog<RecordedRequest>(options.maxRecordedRequests);
   const faults = new FaultQueue();
   const nonces = new NonceStore();
   let closing: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 // Public types of the sandbox: an in-repo stand-in for the ECS RPC endpoint.
 // Kept in one place so data, handlers, faults and server agree on one shape.
+import type { RequestLog } from "./request-log.js";
 
 export const SANDBOX_CREDENTIAL = {
   accessKeyId: "LTAI5tSandboxDemo0000abcd",
@@ -81,11 +82,14 @@ export interface SandboxOptions {
   /** Added to every answer (for the benchmark). */
   latencyMs?: number;
   port?: number;
+  /** Requests kept for inspection (a window of the latest); default 10,000. */
+  maxRecordedRequests?: number;
 }
 
 export interface Sandbox {
   url: string;
-  requests: RecordedRequest[];
+  /** The latest requests (a bounded window; indexes are absolute). */
+  requests: RequestLog<RecordedRequest>;
   /** TCP connections accepted so far. */
   readonly connections: number;
   tasks: SandboxTask[];

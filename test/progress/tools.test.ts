@@ -34,7 +34,7 @@ describe("describe_ecs_task_attribute", () => {
     // Median of the 30/40/50-minute imports, from one DescribeTasks call.
     expect(a).toMatchObject({ EtaBasis: "history-median", EstimatedCompletionTime: "2026-11-28T14:26:00Z" });
     expect(actions(hh)).toEqual(["DescribeTaskAttribute", "DescribeTasks"]);
-    expect(hh.sandbox.requests[1]!.query).toMatchObject({ TaskAction: "ImportImage", TaskStatus: "Finished", PageSize: "100" });
+    expect(hh.sandbox.requests.at(1)!.query).toMatchObject({ TaskAction: "ImportImage", TaskStatus: "Finished", PageSize: "100" });
     expect(textOf(first)).toMatch(/ImportImage\): Processing, 40%; running 24m/);
 
     hh.clock.advance(6 * 60_000);
@@ -244,7 +244,7 @@ describe("wait_for_ecs_tasks", () => {
     const next = await attr(hh, { TaskId: IMPORT_FAILED });
     expect(next.isError).toBeFalsy();
     expect(actions(hh, seen)).toEqual(["DescribeTaskAttribute"]);
-    expect(hh.sandbox.requests[seen]!.query.TaskId).toBe(IMPORT_FAILED);
+    expect(hh.sandbox.requests.at(seen)!.query.TaskId).toBe(IMPORT_FAILED);
   });
 
   it("aborts the HTTP call in flight when cancelled during a poll", async () => {
@@ -255,7 +255,7 @@ describe("wait_for_ecs_tasks", () => {
     await vi.waitFor(() => expect(hh.sandbox.requests).toHaveLength(1), { timeout: 5_000, interval: 5 });
     controller.abort();
     await expect(pending).rejects.toThrow();
-    await vi.waitFor(() => expect(hh.sandbox.requests[0]!.aborted).toBe(true), { timeout: 5_000, interval: 5 });
+    await vi.waitFor(() => expect(hh.sandbox.requests.at(0)!.aborted).toBe(true), { timeout: 5_000, interval: 5 });
     expect(hh.sandbox.requests).toHaveLength(1);
   });
 

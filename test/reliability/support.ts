@@ -68,7 +68,7 @@ export async function waitUntil(condition: () => boolean, what: string, limitMs 
 /** The n-th request the sandbox records (waits until it arrives). */
 export async function nthRequest(sandbox: Sandbox, index: number): Promise<RecordedRequest> {
   await waitUntil(() => sandbox.requests.length > index, `sandbox request #${index}`);
-  return sandbox.requests[index]!;
+  return sandbox.requests.at(index)!;
 }
 
 /**

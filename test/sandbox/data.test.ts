@@ -168,3 +168,18 @@ describe("startSandbox with generated data", () => {
     }
   });
 });
+
+describe("the sandbox's request log", () => {
+  it("keeps a bounded window of the latest requests, with absolute indexes", async () => {
+    const { RequestLog } = await import("../../src/sandbox/request-log.js");
+    const log = new RequestLog<{ n: number }>(4);
+    for (let n = 0; n < 20; n++) log.push({ n });
+    expect(log.length).toBe(20);
+    expect(log.kept).toBeLessThanOrEqual(5);
+    expect(log.at(19)).toEqual({ n: 19 });
+    expect(log.at(-1)).toEqual({ n: 19 });
+    expect(log.at(2)).toBeUndefined();
+    expect(log.slice(17).map((r) => r.n)).toEqual([17, 18, 19]);
+    expect(log.slice(0).length).toBe(log.kept);
+  });
+});

@@ -126,10 +126,10 @@ describe("faults", () => {
     const controller = new AbortController();
     const before = sb.requests.length;
     const victim = call(sb, clock, "DescribeTasks", Q, { signal: controller.signal });
-    await vi.waitFor(() => expect(sb.requests[before]?.fault).toBe("slow"));
+    await vi.waitFor(() => expect(sb.requests.at(before)?.fault).toBe("slow"));
     controller.abort();
     await expect(victim).rejects.toThrow();
-    const record = sb.requests[before];
+    const record = sb.requests.at(before);
     await vi.waitFor(() => expect(record?.aborted).toBe(true));
     expect(record?.status).toBeUndefined();
   });
