@@ -3,8 +3,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as options from "../../src/options.js";
 import { tools } from "../../src/tools/index.js";
 import { startHarness, type Harness } from "../helpers/in-memory.js";
+// @ts-expect-error: plain ESM script, no type declarations
+import { renderOptionsReference } from "../../scripts/lib/options-reference.mjs";
 // @ts-expect-error: plain ESM script, no type declarations
 import { currentToolReference, RAM_ACTIONS, renderToolReference, shortDescription } from "../../scripts/lib/tool-reference.mjs";
 // @ts-expect-error: plain ESM script, no type declarations
@@ -58,6 +61,18 @@ describe("manifest.json (MCP Bundle 0.3)", () => {
     expect(Object.keys(manifest.user_config).sort()).toEqual(referenced.sort());
   });
 
+  it("maps exactly the options table's manifest entries, each to its own variable (and the reverse)", () => {
+    const marked = options.OPTIONS.flatMap((o) => (o.kind !== "action" && o.manifest && o.env ? [o] : []));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(manifest.server.mcp_config.env).toEqual(Object.fromEntries(marked.map((o) => [o.env, `\${user_config.${o.manifest}}`])));
+    expect(Object.keys(manifest.user_config).sort()).toEqual(marked.map((o) => o.manifest).sort());
+    for (const o of marked) {
+      expect(Boolean(manifest.user_config[o.manifest!].sensitive), `${o.manifest} sensitive`).toBe(Boolean(o.secret));
+      const type = o.kind === "setting" && o.type === "number" ? "number" : "string";
+      expect(manifest.user_config[o.manifest!].type, `${o.manifest} type`).toBe(type);
+    }
+  });
+
   it("types user_config and marks the AccessKey sensitive", () => {
     for (const [key, field] of Object.entries(manifest.user_config as Record<string, any>)) { // eslint-disable-line @typescript-eslint/no-explicit-any
       expect(["string", "number", "boolean", "directory", "file"], key).toContain(field.type);
@@ -97,6 +112,33 @@ describe("server.json (MCP registry)", () => {
       expect(v.isRequired).toBe(false);
       expect(v.isSecret).toBe(/SECRET|TOKEN|ACCESS_KEY_ID/.test(v.name));
     }
+  });
+});
+
+describe("server.json and the options table", () => {
+  it("lists exactly the table's variables marked for the registry, secrets as secrets, numbers as numbers", () => {
+    const vars = serverJson.packages[0].environmentVariables as Array<{ name: string; isSecret: boolean; format: string }>;
+    const marked = options.OPTIONS.flatMap((o) => (o.kind !== "action" && o.registry && o.env ? [o] : []));
+    expect(vars.map((v) => v.name).sort()).toEqual(marked.map((o) => o.env).sort());
+    for (const o of marked) {
+      const v = vars.find((x) => x.name === o.env)!;
+      expect(v.isSecret, o.env).toBe(Boolean(o.secret));
+      expect(v.format, o.env).toBe(o.kind === "setting" && o.type === "number" ? "number" : "string");
+    }
+  });
+});
+
+describe("docs/options.md", () => {
+  it("is current with src/options.ts (run `npm run docs` when this fails)", () => {
+    expect(read("docs/options.md")).toBe(renderOptionsReference(options));
+  });
+
+  it("documents every flag and every variable of the table", () => {
+    const doc = read("docs/options.md");
+    expect(doc).toContain("`ecs-tasks-mcp doctor [options]`");
+    for (const o of [...options.SETTINGS, ...options.ACTIONS]) expect(doc).toContain(`\`--${o.flag}`);
+    for (const name of options.environmentNames()) expect(doc).toContain(`\`${name}\``);
+    for (const o of options.SETTINGS.filter((x) => x.only)) expect(doc).toMatch(new RegExp(`--${o.flag}.*\\*\\*${o.only} only\\*\\*`));
   });
 });
 
