@@ -1,7 +1,10 @@
 // What ships: manifest.json (MCP Bundle), server.json (MCP registry), the README's generated tool
-// reference, the npm package's file list, and the bundle's zip writer.
+// reference, docs/options.md, the npm package's file list, and the MCP Bundle that `npm run bundle` packs.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unpackExtension } from "@anthropic-ai/mcpb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as options from "../../src/options.js";
 import { tools } from "../../src/tools/index.js";
@@ -11,13 +14,19 @@ import { renderOptionsReference } from "../../scripts/lib/options-reference.mjs"
 // @ts-expect-error: plain ESM script, no type declarations
 import { currentToolReference, RAM_ACTIONS, renderToolReference, shortDescription } from "../../scripts/lib/tool-reference.mjs";
 // @ts-expect-error: plain ESM script, no type declarations
-import { createZip, crc32, readZip } from "../../scripts/lib/zip.mjs";
-// @ts-expect-error: plain ESM script, no type declarations
-import { collectBundleFiles } from "../../scripts/bundle.mjs";
+import { buildBundle } from "../../scripts/bundle.mjs";
 
 const root = new URL("../../", import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, root), "utf8");
-const pkg = JSON.parse(read("package.json")) as { name: string; version: string; mcpName: string; files: string[]; bin: Record<string, string> };
+const pkg = JSON.parse(read("package.json")) as {
+  name: string;
+  version: string;
+  mcpName: string;
+  files: string[];
+  bin: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const manifest = JSON.parse(read("manifest.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const serverJson = JSON.parse(read("server.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -164,28 +173,63 @@ describe("npm pack", () => {
   }, 60_000);
 });
 
-describe("MCP Bundle zip", () => {
-  it("writes a zip that reads back byte for byte, with CRC-32 checked", async () => {
-    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926); // the standard check value
-    const entries = [
-      { name: "manifest.json", data: Buffer.from(read("manifest.json")) },
-      { name: "dist/index.js", data: Buffer.from("#!/usr/bin/env node\n"), mode: 0o755 },
-      { name: "empty.txt", data: Buffer.alloc(0) },
-      { name: "node_modules/x/ünïcode.js", data: Buffer.from("x".repeat(10_000)) },
-    ];
-    const zip = createZip(entries);
-    const back = await readZip(zip);
-    expect(back.map((e: { name: string }) => e.name)).toEqual(entries.map((e) => e.name));
-    back.forEach((e: { data: Buffer }, i: number) => expect(e.data.equals(entries[i]!.data)).toBe(true));
-    expect(() => createZip([{ name: "../evil", data: Buffer.alloc(1) }])).toThrow(/bad zip entry/);
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
+
+// The real thing: `node scripts/bundle.mjs` (npm ci --omit=dev into a temp folder, then
+// @anthropic-ai/mcpb's pack), unpacked with mcpb's own unpack. About 6 s with a warm npm cache.
+describe("MCP Bundle (npm run bundle)", () => {
+  let work: string;
+  let unpacked: string;
+  let files: string[];
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "ecs-tasks-mcp-bundle-test-"));
+    const out = (await buildBundle({ out: join(work, "ecs-tasks-mcp.mcpb") })) as string;
+    unpacked = join(work, "unpacked");
+    expect(await unpackExtension({ mcpbPath: out, outputDir: unpacked, silent: true })).toBe(true);
+    files = filesUnder(unpacked);
+  }, 180_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("holds manifest.json, package.json, README, LICENSE, dist/ and node_modules/, nothing else", () => {
+    expect(readdirSync(unpacked).sort()).toEqual(["LICENSE", "README.md", "dist", "manifest.json", "node_modules", "package.json"]);
+    expect(readFileSync(join(unpacked, "manifest.json"), "utf8")).toBe(read("manifest.json"));
+    for (const needed of ["dist/index.js", "dist/server.js", "dist/sandbox/index.js", "dist/doctor/main.js"]) expect(files).toContain(needed);
   });
 
-  it("collects manifest.json, package.json, README, LICENSE and dist/ without source maps", () => {
-    const names = (collectBundleFiles(new URL(".", root).pathname, undefined) as Array<{ name: string; mode: number }>);
-    const list = names.map((f) => f.name);
-    expect(list.slice(0, 4)).toEqual(["manifest.json", "package.json", "README.md", "LICENSE"]);
-    expect(list).toContain("dist/index.js");
-    expect(list.filter((n) => n.endsWith(".map"))).toEqual([]);
-    expect(names.find((f) => f.name === "dist/index.js")!.mode).toBe(0o755);
+  it("leaves out source maps, sources, tests, lockfiles and node_modules/.bin", () => {
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    expect(files.filter((f) => /\.(c|m)?ts$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(src|test|tests|__tests__|scripts)\//.test(f) && !f.startsWith("node_modules/"))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(package-lock\.json|\.mcpbignore)$/.test(f) || f.startsWith("node_modules/.bin/"))).toEqual([]);
+  });
+
+  it("ships exactly the lockfile's production packages: every one, and no development-only one", () => {
+    const lock = JSON.parse(read("package-lock.json")) as { packages: Record<string, { dev?: boolean; optional?: boolean }> };
+    const installed = Object.entries(lock.packages).filter(([path]) => path.startsWith("node_modules/"));
+    const production = installed.filter(([, p]) => !p.dev && !p.optional).map(([path]) => path);
+    const devOnly = installed.filter(([, p]) => p.dev).map(([path]) => path);
+    expect(production.length).toBeGreaterThan(50);
+    for (const path of production) expect(existsSync(join(unpacked, path, "package.json")), path).toBe(true);
+    for (const path of devOnly) expect(existsSync(join(unpacked, path)), path).toBe(false);
+    for (const dep of Object.keys(pkg.dependencies)) expect(production).toContain(`node_modules/${dep}`);
+    const PACKAGE = /^(node_modules\/(?:@[^/]+\/)?[^/]+(?:\/node_modules\/(?:@[^/]+\/)?[^/]+)*)\/package\.json$/;
+    const shipped = files.flatMap((f) => PACKAGE.exec(f)?.[1] ?? []);
+    expect([...shipped].sort()).toEqual([...production].sort());
+  });
+
+  it("runs from the unpacked folder: doctor --sandbox passes and every dependency loads", () => {
+    if (process.platform !== "win32") expect(statSync(join(unpacked, "dist/index.js")).mode & 0o111).not.toBe(0);
+    const out = execFileSync(process.execPath, [join(unpacked, "dist/index.js"), "doctor", "--sandbox"], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: work } });
+    expect(out).toMatch(/All checks passed/);
+    const load = Object.keys(pkg.dependencies)
+      .map((d) => (d === "@modelcontextprotocol/sdk" ? `${d}/server/mcp.js` : d))
+      .map((d) => `await import(${JSON.stringify(d)});`)
+      .join("");
+    execFileSync(process.execPath, ["--input-type=module", "-e", load], { cwd: unpacked, stdio: "pipe" });
   });
 });
