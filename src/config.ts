@@ -41,7 +41,7 @@ type Settings = Partial<{ [K in SettingKey]: ServerConfig[K] }>;
 function settingValue(option: SettingOption, raw: string | boolean | undefined, origin: string): ServerConfig[SettingKey] | undefined {
   if (typeof raw === "boolean") return raw;
   if (isUnsetValue(raw)) return undefined;
-  return option.parse ? option.parse(raw!, origin) : raw!.trim();
+  return option.parse ? option.parse(raw!, origin) : raw!;
 }
 
 /** The settings found in the environment, each checked by its option; nothing for unset ones. */
