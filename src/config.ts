@@ -97,7 +97,6 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   const args: CliArgs = { command: "server", help: false, version: false };
   for (const token of parsed.tokens ?? []) {
-    if (token.kind === "option-terminator") continue;
     if (token.kind !== "positional") continue;
     if (token.value !== "doctor") throw new ConfigError(`unknown argument "${token.value}"; ${HELP_POINTER}`);
     if (token.index !== 0) throw new ConfigError(`"doctor" must come first: ecs-tasks-mcp doctor [options]`);
