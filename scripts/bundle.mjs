@@ -1,75 +1,78 @@
-// `npm run bundle`: the MCP Bundle (.mcpb) for one-click install in Claude Desktop. A zip of
-// manifest.json, dist/ (no source maps), the production node_modules, package.json, README.md and
-// LICENSE. Production dependencies come from `npm ci --omit=dev` in a temp folder, so the only
-// network use is the npm registry (or none, with a warm npm cache).
+// `npm run bundle`: the MCP Bundle (.mcpb) for one-click install in Claude Desktop, packed by the
+// official tool: @anthropic-ai/mcpb's packExtension, which is what `mcpb pack` runs (it validates
+// manifest.json, then zips the folder keeping file modes). What it packs is a staging folder with
+// manifest.json, package.json, README.md, LICENSE, .mcpbignore, dist/ and the production
+// node_modules from `npm ci --omit=dev` (so the only network use is the npm registry, or none with a
+// warm npm cache). mcpb leaves out its defaults (source maps, *.d.ts, lockfiles, node_modules/.bin)
+// and what .mcpbignore lists (sources, tests, and the tests and TypeScript sources of dependencies).
+//
+//   node scripts/bundle.mjs [--out file.mcpb]     (after `npm run build`; `npm run bundle` does both)
 import { execFileSync } from "node:child_process";
-import { copyFileSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createZip } from "./lib/zip.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-function walk(dir, skip) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (skip(full, entry)) continue;
-    if (entry.isDirectory()) out.push(...walk(full, skip));
-    else if (entry.isFile()) out.push(full); // symlinks (node_modules/.bin) are left out
-  }
-  return out.sort();
-}
+/** Top-level files copied into the bundle beside dist/ (package.json: `"type": "module"` for dist/). */
+export const BUNDLE_FILES = ["manifest.json", "package.json", "README.md", "LICENSE", ".mcpbignore"];
 
-/** The bundle's entries: [{ name, path, mode }], in a stable order. */
-export function collectBundleFiles(root, nodeModules) {
-  const files = ["manifest.json", "package.json", "README.md", "LICENSE"].map((name) => ({ name, path: join(root, name), mode: 0o644 }));
-  for (const path of walk(join(root, "dist"), (full) => full.endsWith(".map"))) {
-    const name = relative(root, path).split(sep).join("/");
-    files.push({ name, path, mode: name === "dist/index.js" ? 0o755 : 0o644 });
-  }
-  if (nodeModules) {
-    for (const path of walk(nodeModules, (_full, entry) => entry.name === ".bin")) {
-      const mode = lstatSync(path).mode & 0o777;
-      files.push({ name: `node_modules/${relative(nodeModules, path).split(sep).join("/")}`, path, mode: mode & 0o111 ? 0o755 : 0o644 });
-    }
-  }
-  return files;
-}
-
-function installProduction(root) {
-  const dir = mkdtempSync(join(tmpdir(), "ecs-tasks-mcp-bundle-"));
-  copyFileSync(join(root, "package.json"), join(dir, "package.json"));
-  copyFileSync(join(root, "package-lock.json"), join(dir, "package-lock.json"));
+function installProduction(dir) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  execFileSync(npm, ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], {
+  execFileSync(npm, ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: dir,
     stdio: ["ignore", "ignore", "inherit"],
     shell: process.platform === "win32",
   });
+  rmSync(join(dir, "package-lock.json")); // only needed by npm ci; mcpb would leave it out anyway
+}
+
+/** A temp folder holding exactly what the bundle is made of, ready for `mcpb pack`. */
+export function stageBundle(root = ROOT) {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8"));
+  if (manifest.version !== pkg.version) throw new Error(`manifest.json version ${manifest.version} != package.json ${pkg.version}: run npm run docs`);
+  if (!existsSync(join(root, manifest.server.entry_point))) throw new Error(`${manifest.server.entry_point} is missing: run npm run build`);
+  const dir = mkdtempSync(join(tmpdir(), "ecs-tasks-mcp-bundle-"));
+  try {
+    for (const name of BUNDLE_FILES) copyFileSync(join(root, name), join(dir, name));
+    cpSync(join(root, "dist"), join(dir, "dist"), { recursive: true }); // keeps dist/index.js executable
+    copyFileSync(join(root, "package-lock.json"), join(dir, "package-lock.json"));
+    installProduction(dir);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return dir;
 }
 
-async function main() {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-  const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8"));
-  if (manifest.version !== pkg.version) throw new Error(`manifest.json version ${manifest.version} != package.json ${pkg.version}: run npm run docs`);
-  const staging = installProduction(ROOT);
+/** Stages and packs; returns the path of the .mcpb written. */
+export async function buildBundle({ root = ROOT, out } = {}) {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const output = resolve(out ?? join(root, `${pkg.name}-${pkg.version}.mcpb`));
+  const { packExtension } = await import("@anthropic-ai/mcpb");
+  const staging = stageBundle(root);
   try {
-    const files = collectBundleFiles(ROOT, join(staging, "node_modules"));
-    const zip = createZip(files.map((f) => ({ name: f.name, data: readFileSync(f.path), mode: f.mode })));
-    const out = join(ROOT, `${pkg.name}-${pkg.version}.mcpb`);
-    writeFileSync(out, zip);
-    process.stdout.write(`${relative(process.cwd(), out) || out}: ${files.length} files, ${(zip.length / 1024 / 1024).toFixed(1)} MiB\n`);
+    const ok = await packExtension({ extensionPath: staging, outputPath: output, silent: true });
+    if (!ok) throw new Error("mcpb pack failed (run `npx mcpb validate manifest.json` for details)");
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  return output;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err) => {
-    process.stderr.write(`bundle failed: ${err.message}\n`);
-    process.exit(1);
-  });
+  const { values } = parseArgs({ options: { out: { type: "string" } } });
+  buildBundle({ out: values.out }).then(
+    (output) => {
+      const size = readFileSync(output).length;
+      process.stdout.write(`${relative(process.cwd(), output) || output}: ${(size / 1024 / 1024).toFixed(1)} MiB, packed by @anthropic-ai/mcpb\n`);
+    },
+    (err) => {
+      process.stderr.write(`bundle failed: ${err.message}\n`);
+      process.exit(1);
+    },
+  );
 }

@@ -1,32 +1,75 @@
-// `ecs-tasks-mcp --help`.
-import { DEFAULT_LOG_LEVEL, DEFAULT_TIMEOUT_MS, LOG_LEVELS } from "./config.js";
+// `ecs-tasks-mcp --help`, rendered from the options table (src/options.ts).
+import { ACTIONS, COMMANDS, flagLabel, SETTINGS, VARIABLES, type EnvironmentVariable, type SettingOption } from "./options.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
-export const HELP_TEXT = `${SERVER_NAME} ${SERVER_VERSION}: an MCP stdio server for Alibaba Cloud ECS asynchronous tasks.
+const WIDTH = 100;
+const INDENT = 2;
+const COLUMN = 27;
+const VARIABLE_COLUMN = 39;
 
-Usage:
-  ecs-tasks-mcp [options]          the stdio server (MCP clients start it; JSON-RPC on stdin/stdout)
-  ecs-tasks-mcp doctor [options]   check Node, credentials, region, endpoint, clock and one real
-                                   DescribeTasks call; prints a checklist with a fix for each failure,
-                                   exit code 0 only when everything passes
+/** Words of `text` in lines of at most `width`, the first after `first`, the rest indented by `indent`. */
+function wrap(text: string, first: string, indent: number, width = WIDTH): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = " ".repeat(indent);
+      empty = true;
+    }
+    line += empty ? word : ` ${word}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
 
-Options (flags override environment variables):
-  --sandbox            Serve generated demo data from a built-in ECS stand-in; no account needed.
-  --region ID          Default region, e.g. cn-hangzhou               (env ALIBABA_CLOUD_REGION_ID)
-  --profile NAME       aliyun CLI profile: credentials and region_id  (env ALIBABA_CLOUD_PROFILE)
-  --endpoint URL       Replace https://ecs.<region>.aliyuncs.com      (env ALIBABA_CLOUD_ECS_ENDPOINT)
-  --timeout-ms N       Whole-request timeout in ms, default ${DEFAULT_TIMEOUT_MS}     (env ECS_TASKS_MCP_TIMEOUT_MS)
-  --log-level LEVEL    stderr diagnostics: ${LOG_LEVELS.join("|")}, default ${DEFAULT_LOG_LEVEL}
-                                                                      (env ECS_TASKS_MCP_LOG_LEVEL)
-  -h, --help           This text.
-  -v, --version        The version.
+function entry(label: string, text: string, column = COLUMN): string[] {
+  const head = `${" ".repeat(INDENT)}${label}`;
+  if (head.length < column) return wrap(text, head.padEnd(column), column);
+  return [head, ...wrap(text, " ".repeat(column), column)];
+}
 
-Credentials come from the official Alibaba Cloud chain, looked up at the first call:
-  ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET [/ ALIBABA_CLOUD_SECURITY_TOKEN],
-  OIDC (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE),
-  the aliyun CLI profile (~/.aliyun/config.json; ALIBABA_CLOUD_PROFILE or --profile),
-  ~/.alibabacloud/credentials (ALIBABA_CLOUD_CREDENTIALS_FILE), the ECS instance RAM role
-  (ALIBABA_CLOUD_ECS_METADATA_DISABLED=true turns it off), ALIBABA_CLOUD_CREDENTIALS_URI.
-Network: HTTPS_PROXY / HTTP_PROXY / NO_PROXY are honoured.
-Least privilege: ecs:DescribeTasks, ecs:DescribeTaskAttribute, ecs:DescribeRegions.
-`;
+/** `[sandbox only]` / `[benchmark only]` in front of what exists for nothing else. */
+export function onlyMark(option: SettingOption): string {
+  return option.only ? `[${option.only} only] ` : "";
+}
+
+function settingLines(option: SettingOption): string[] {
+  const lines = entry(flagLabel(option), `${onlyMark(option)}${option.help}`);
+  const extra = [option.env ? `env ${option.env}` : "", option.default !== undefined && option.type !== "boolean" ? `default ${option.default}` : ""];
+  const detail = extra.filter(Boolean).join(", ");
+  if (detail) lines.push(`${" ".repeat(COLUMN)}${detail}`);
+  return lines;
+}
+
+function variableLines(variables: readonly EnvironmentVariable[]): string[] {
+  return variables.flatMap((v) => entry(v.env, v.help, VARIABLE_COLUMN));
+}
+
+const byGroup = (group: EnvironmentVariable["group"]) => VARIABLES.filter((v) => v.group === group);
+
+export const HELP_TEXT = [
+  `${SERVER_NAME} ${SERVER_VERSION}: an MCP stdio server for Alibaba Cloud ECS asynchronous tasks.`,
+  "",
+  "Usage:",
+  ...COMMANDS.flatMap((c) => entry(c.usage, c.help.replace(/`/g, ""), 34)),
+  "",
+  "Options (flags override environment variables; blank values count as unset):",
+  ...SETTINGS.flatMap(settingLines),
+  ...ACTIONS.flatMap((a) => entry(flagLabel(a), a.help)),
+  "",
+  "Credentials come from the official Alibaba Cloud chain, looked up at the first call. In order:",
+  "environment keys, an OIDC role, the aliyun CLI profile (~/.aliyun/config.json; --profile),",
+  "~/.alibabacloud/credentials, the ECS instance RAM role, a credentials URI.",
+  ...variableLines(byGroup("credentials")),
+  "Also read by the credential chain:",
+  ...variableLines(byGroup("credential chain")),
+  "Network and process:",
+  ...variableLines([...byGroup("network"), ...byGroup("process")]),
+  "",
+  "Least privilege: ecs:DescribeTasks, ecs:DescribeTaskAttribute, ecs:DescribeRegions.",
+  "Every option and variable: docs/options.md.",
+  "",
+].join("\n");

@@ -1,51 +1,19 @@
-// Settings from the environment and the command line. Reading them touches no network
-// and no credential file: start-up must stay instant.
+// Settings from the environment and the command line, both read through the options table
+// (src/options.ts). Reading them touches no network and no credential file: start-up must stay instant.
+import { parseArgs as parseArgv, type ParseArgsConfig } from "node:util";
+import { ConfigError } from "./errors.js";
+import { ACTIONS, DEFAULT_LOG_LEVEL, LOG_LEVELS, SETTINGS, type LogLevel, type ServerConfig, type SettingKey, type SettingOption } from "./options.js";
 
-export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-export const DEFAULT_LOG_LEVEL: LogLevel = "warning";
-
-export interface ServerConfig {
-  /** Full URL that replaces `https://ecs.<RegionId>.aliyuncs.com` (tests, the sandbox, private gateways). */
-  endpoint?: string;
-  /** Default region when the tool call names none: `--region`, else `ALIBABA_CLOUD_REGION_ID`. */
-  regionId?: string;
-  /** CLI profile name (`--profile`, else `ALIBABA_CLOUD_PROFILE`); used for the profile's `region_id`. */
-  profile?: string;
-  /** Whole-request budget for one HTTP call, in ms. */
-  timeoutMs: number;
-  /** TCP/TLS connect budget, in ms. */
-  connectTimeoutMs: number;
-  /** True when answers come from the built-in sandbox, never from Alibaba Cloud. */
-  sandbox: boolean;
-  /** Lowest level of stderr diagnostics written (`--log-level`, else `ECS_TASKS_MCP_LOG_LEVEL`). */
-  logLevel?: LogLevel;
-  /** DescribeTasks pages in flight at once with AllPages (`ECS_TASKS_MCP_PAGE_CONCURRENCY`, 1-16, default 8). */
-  pageConcurrency?: number;
-}
-
-export const DEFAULT_TIMEOUT_MS = 15_000;
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_LOG_LEVEL,
+  DEFAULT_TIMEOUT_MS,
+  LOG_LEVELS,
+  type LogLevel,
+  type ServerConfig,
+} from "./options.js";
 
 export type Env = Record<string, string | undefined>;
-
-function positiveInt(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 100 || n > 600_000) {
-    throw new Error(`${name} must be a whole number of milliseconds from 100 to 600000, got "${value}"`);
-  }
-  return n;
-}
-
-function logLevel(value: string | undefined, name: string): LogLevel | undefined {
-  if (value === undefined || value === "") return undefined;
-  const lower = value.toLowerCase() === "warn" ? "warning" : value.toLowerCase();
-  if (!(LOG_LEVELS as readonly string[]).includes(lower)) {
-    throw new Error(`${name} must be one of ${LOG_LEVELS.join(", ")}, got "${value}"`);
-  }
-  return lower as LogLevel;
-}
 
 /** True when a message at `level` should be written under the configured threshold. */
 export function shouldLog(level: LogLevel, threshold: LogLevel = DEFAULT_LOG_LEVEL): boolean {
@@ -67,106 +35,98 @@ export function scrubUnsetEnv(env: Env): void {
   }
 }
 
-export function configFromEnv(env: Env): ServerConfig {
-  const value = (name: string): string | undefined => (isUnsetValue(env[name]) ? undefined : env[name]);
-  const config: ServerConfig = {
-    timeoutMs: positiveInt(value("ECS_TASKS_MCP_TIMEOUT_MS"), "ECS_TASKS_MCP_TIMEOUT_MS") ?? DEFAULT_TIMEOUT_MS,
-    connectTimeoutMs:
-      positiveInt(value("ECS_TASKS_MCP_CONNECT_TIMEOUT_MS"), "ECS_TASKS_MCP_CONNECT_TIMEOUT_MS") ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    sandbox: false,
-  };
-  const concurrency = value("ECS_TASKS_MCP_PAGE_CONCURRENCY");
-  if (concurrency !== undefined) {
-    const n = Number(concurrency);
-    if (!Number.isInteger(n) || n < 1 || n > 16) {
-      throw new Error(`ECS_TASKS_MCP_PAGE_CONCURRENCY must be a whole number from 1 to 16, got "${concurrency}"`);
-    }
-    config.pageConcurrency = n;
-  }
-  const endpoint = value("ALIBABA_CLOUD_ECS_ENDPOINT");
-  const regionId = value("ALIBABA_CLOUD_REGION_ID");
-  const profile = value("ALIBABA_CLOUD_PROFILE");
-  const level = logLevel(value("ECS_TASKS_MCP_LOG_LEVEL"), "ECS_TASKS_MCP_LOG_LEVEL");
-  if (endpoint) config.endpoint = endpoint;
-  if (regionId) config.regionId = regionId;
-  if (profile) config.profile = profile;
-  if (level) config.logLevel = level;
-  return config;
+type Settings = Partial<{ [K in SettingKey]: ServerConfig[K] }>;
+
+/** One raw value through its option's check; blank counts as unset. */
+function settingValue(option: SettingOption, raw: string | boolean | undefined, origin: string): ServerConfig[SettingKey] | undefined {
+  if (typeof raw === "boolean") return raw;
+  if (isUnsetValue(raw)) return undefined;
+  return option.parse ? option.parse(raw!, origin) : raw!;
 }
 
-export interface CliArgs {
+/** The settings found in the environment, each checked by its option; nothing for unset ones. */
+export function settingsFromEnv(env: Env): Settings {
+  const out: Record<string, unknown> = {};
+  for (const option of SETTINGS) {
+    if (option.env === undefined) continue;
+    const value = settingValue(option, env[option.env], option.env);
+    if (value !== undefined) out[option.key] = value;
+  }
+  return out as Settings;
+}
+
+export type CliArgs = Settings & {
   /** `doctor`: check the setup and exit; otherwise the stdio server. */
   command: "server" | "doctor";
   help: boolean;
   version: boolean;
-  sandbox: boolean;
-  region?: string;
-  profile?: string;
-  endpoint?: string;
-  timeoutMs?: number;
-  logLevel?: LogLevel;
+};
+
+const PARSE_OPTIONS: NonNullable<ParseArgsConfig["options"]> = Object.fromEntries([
+  ...SETTINGS.map((o) => [o.flag, { type: o.type === "boolean" ? "boolean" : "string" }] as const),
+  ...ACTIONS.map((o) => [o.flag, { type: "boolean", short: o.short }] as const),
+]);
+
+const HELP_POINTER = "run with --help for the options";
+
+/** node:util's messages, in our words: every failure names the argument and points at --help. */
+function argvError(err: unknown): ConfigError {
+  const code = (err as { code?: unknown }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  const quoted = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && quoted) {
+    return /does not take an argument/.test(message)
+      ? new ConfigError(`${quoted} takes no value; ${HELP_POINTER}`)
+      : new ConfigError(`${quoted} needs a value; ${HELP_POINTER}`);
+  }
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && quoted) return new ConfigError(`unknown argument "${quoted}"; ${HELP_POINTER}`);
+  return new ConfigError(`${message}; ${HELP_POINTER}`);
 }
 
-const VALUE_FLAGS = new Set(["--region", "--profile", "--endpoint", "--timeout-ms", "--log-level"]);
-
-/** Parses argv (without node and script). Throws with a readable message on unknown flags. */
+/**
+ * Parses argv (without node and script): `doctor` first or not at all, then the table's flags as
+ * `--flag value` or `--flag=value`. Values are checked here, so a bad one fails before anything
+ * starts. Throws ConfigError with a readable message.
+ */
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: "server", help: false, version: false, sandbox: false };
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i] ?? "";
-    const eq = raw.indexOf("=");
-    const flag = raw.startsWith("--") && eq > 0 ? raw.slice(0, eq) : raw;
-    let value: string | undefined = raw.startsWith("--") && eq > 0 ? raw.slice(eq + 1) : undefined;
-    if (VALUE_FLAGS.has(flag) && value === undefined) {
-      value = argv[++i];
-      if (value === undefined) throw new Error(`${flag} needs a value`);
-    }
-    switch (flag) {
-      case "doctor":
-        if (i !== 0) throw new Error(`"doctor" must come first: ecs-tasks-mcp doctor [options]`);
-        args.command = "doctor";
-        break;
-      case "-h":
-      case "--help":
-        args.help = true;
-        break;
-      case "-v":
-      case "--version":
-        args.version = true;
-        break;
-      case "--sandbox":
-        args.sandbox = true;
-        break;
-      case "--region":
-        args.region = value;
-        break;
-      case "--profile":
-        args.profile = value;
-        break;
-      case "--endpoint":
-        args.endpoint = value;
-        break;
-      case "--timeout-ms":
-        args.timeoutMs = positiveInt(value, "--timeout-ms");
-        break;
-      case "--log-level":
-        args.logLevel = logLevel(value, "--log-level");
-        break;
-      default:
-        throw new Error(`unknown argument "${raw}"; run with --help for the options`);
-    }
+  let parsed: ReturnType<typeof parseArgv>;
+  try {
+    parsed = parseArgv({ args: argv, options: PARSE_OPTIONS, strict: true, allowPositionals: true, tokens: true });
+  } catch (err) {
+    throw argvError(err);
+  }
+  const args: CliArgs = { command: "server", help: false, version: false };
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "positional") continue;
+    if (token.value !== "doctor") throw new ConfigError(`unknown argument "${token.value}"; ${HELP_POINTER}`);
+    if (token.index !== 0) throw new ConfigError(`"doctor" must come first: ecs-tasks-mcp doctor [options]`);
+    args.command = "doctor";
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  for (const action of ACTIONS) args[action.key] = values[action.flag] === true;
+  const settings = args as Record<string, unknown>;
+  for (const option of SETTINGS) {
+    const value = settingValue(option, values[option.flag], `--${option.flag}`);
+    if (value !== undefined) settings[option.key] = value;
   }
   return args;
 }
 
-/** Flags override environment variables. */
+/** Defaults, overridden by the environment, overridden by flags. */
 export function resolveConfig(args: CliArgs, env: Env): ServerConfig {
-  const config = configFromEnv(env);
-  if (args.region) config.regionId = args.region;
-  if (args.profile) config.profile = args.profile;
-  if (args.endpoint) config.endpoint = args.endpoint;
-  if (args.timeoutMs) config.timeoutMs = args.timeoutMs;
-  if (args.logLevel) config.logLevel = args.logLevel;
-  config.sandbox = args.sandbox;
-  return config;
+  const config: Record<string, unknown> = {};
+  for (const option of SETTINGS) if (option.default !== undefined) config[option.key] = option.default;
+  const fromEnv = settingsFromEnv(env);
+  for (const option of SETTINGS) {
+    const value = args[option.key] ?? fromEnv[option.key];
+    if (value !== undefined) config[option.key] = value;
+  }
+  return config as unknown as ServerConfig;
+}
+
+/** Where a setting came from, for messages: `--region` when the flag gave it, else its variable. */
+export function settingSource(args: CliArgs, key: SettingKey): string {
+  const option = SETTINGS.find((o) => o.key === key);
+  if (!option) throw new ConfigError(`no option for ${key}`);
+  return args[key] !== undefined || option.env === undefined ? `--${option.flag}` : option.env;
 }

@@ -1,14 +1,12 @@
 #!/usr/bin/env node
-// Thin entry: parse arguments, build the server from its parts, wire stdio, exit cleanly.
-// `ecs-tasks-mcp doctor` checks the setup instead and exits.
+// Thin entry: parse arguments, build the runtime (src/runtime.ts) and the server, wire stdio and
+// signals, exit cleanly. `ecs-tasks-mcp doctor` checks the setup instead and exits.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { HELP_TEXT } from "./cli-help.js";
 import { parseArgs, resolveConfig, scrubUnsetEnv, shouldLog, type LogLevel, type ServerConfig } from "./config.js";
-import { EcsClient } from "./ecs/client.js";
-import { defaultCredentialChain, staticCredentials, type CredentialSource } from "./ecs/credentials.js";
-import { parseEndpointOverride } from "./ecs/endpoints.js";
 import { installStdioGuards, logError } from "./log.js";
 import { Redactor } from "./redact.js";
+import { buildRuntime } from "./runtime.js";
 import { createServer } from "./server.js";
 import { SERVER_VERSION } from "./version.js";
 
@@ -34,39 +32,27 @@ async function main(): Promise<void> {
   if (args.help) return void process.stdout.write(HELP_TEXT);
   if (args.version) return void process.stdout.write(`${SERVER_VERSION}\n`);
 
-  const config = resolveConfig(args, process.env);
-  // The official chain reads its CLI profile name from process.env when it is built (lazily, at
-  // the first call): --profile must select it there too, not only the profile's region_id.
-  if (config.profile) process.env.ALIBABA_CLOUD_PROFILE = config.profile;
+  const resolved = resolveConfig(args, process.env);
 
   if (args.command === "doctor") {
     const { doctorMain } = await import("./doctor/main.js");
-    const code = await doctorMain(args, process.env, (text) => process.stdout.write(text));
+    const code = await doctorMain(args, resolved, redactor, (text) => process.stdout.write(text));
     await flushStdout();
     process.exit(code);
   }
 
   // console.* and stray stdout writes go to stderr (redacted); only the transport reaches stdout.
   const stdout = installStdioGuards(redactor);
-  const log = diagnostics(config);
-  if (config.endpoint) config.endpoint = parseEndpointOverride(config.endpoint);
-
-  let credentials: CredentialSource;
-  let closeSandbox: (() => Promise<void>) | undefined;
-  if (config.sandbox) {
-    // Loaded only on request: the sandbox never runs without --sandbox.
-    const sandbox = await import("./sandbox/index.js");
-    const running = await sandbox.startSandbox();
-    closeSandbox = () => running.close();
-    config.endpoint = running.url;
-    config.regionId ??= sandbox.SANDBOX_DEFAULT_REGION;
-    credentials = staticCredentials({ ...sandbox.SANDBOX_CREDENTIAL, providerName: "sandbox" }, redactor);
-  } else {
-    credentials = defaultCredentialChain(redactor);
-  }
-
-  const ecs = new EcsClient({ credentials, timeoutMs: config.timeoutMs, connectTimeoutMs: config.connectTimeoutMs, ...(config.endpoint ? { endpoint: config.endpoint } : {}) });
-  const server = createServer({ config, ecs, redactor, ...(config.pageConcurrency ? { pageConcurrency: config.pageConcurrency } : {}) });
+  const log = diagnostics(resolved);
+  const runtime = await buildRuntime(resolved, { redactor });
+  const { config } = runtime;
+  const server = createServer({
+    config,
+    ecs: runtime.ecs,
+    regions: runtime.regions,
+    redactor,
+    ...(config.pageConcurrency ? { pageConcurrency: config.pageConcurrency } : {}),
+  });
 
   let stopping = false;
   const stop = () => {
@@ -75,7 +61,7 @@ async function main(): Promise<void> {
     log("debug", "stopping");
     // Exit within a second whatever is in flight; closing aborts pending handlers.
     setTimeout(() => process.exit(0), 1000).unref();
-    void Promise.allSettled([server.close(), ecs.close(), closeSandbox?.()]).then(() => process.exit(0));
+    void Promise.allSettled([server.close(), runtime.close()]).then(() => process.exit(0));
   };
   process.stdin.on("end", stop);
   process.stdin.on("close", stop);

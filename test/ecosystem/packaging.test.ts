@@ -1,20 +1,32 @@
 // What ships: manifest.json (MCP Bundle), server.json (MCP registry), the README's generated tool
-// reference, the npm package's file list, and the bundle's zip writer.
+// reference, docs/options.md, the npm package's file list, and the MCP Bundle that `npm run bundle` packs.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unpackExtension } from "@anthropic-ai/mcpb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as options from "../../src/options.js";
 import { tools } from "../../src/tools/index.js";
 import { startHarness, type Harness } from "../helpers/in-memory.js";
 // @ts-expect-error: plain ESM script, no type declarations
+import { renderOptionsReference } from "../../scripts/lib/options-reference.mjs";
+// @ts-expect-error: plain ESM script, no type declarations
 import { currentToolReference, RAM_ACTIONS, renderToolReference, shortDescription } from "../../scripts/lib/tool-reference.mjs";
 // @ts-expect-error: plain ESM script, no type declarations
-import { createZip, crc32, readZip } from "../../scripts/lib/zip.mjs";
-// @ts-expect-error: plain ESM script, no type declarations
-import { collectBundleFiles } from "../../scripts/bundle.mjs";
+import { buildBundle } from "../../scripts/bundle.mjs";
 
 const root = new URL("../../", import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, root), "utf8");
-const pkg = JSON.parse(read("package.json")) as { name: string; version: string; mcpName: string; files: string[]; bin: Record<string, string> };
+const pkg = JSON.parse(read("package.json")) as {
+  name: string;
+  version: string;
+  mcpName: string;
+  files: string[];
+  bin: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const manifest = JSON.parse(read("manifest.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const serverJson = JSON.parse(read("server.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -56,6 +68,18 @@ describe("manifest.json (MCP Bundle 0.3)", () => {
     });
     const referenced = Object.values(cfg.env as Record<string, string>).map((v) => /^\$\{user_config\.(.+)\}$/.exec(v)![1]);
     expect(Object.keys(manifest.user_config).sort()).toEqual(referenced.sort());
+  });
+
+  it("maps exactly the options table's manifest entries, each to its own variable (and the reverse)", () => {
+    const marked = options.OPTIONS.flatMap((o) => (o.kind !== "action" && o.manifest && o.env ? [o] : []));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(manifest.server.mcp_config.env).toEqual(Object.fromEntries(marked.map((o) => [o.env, `\${user_config.${o.manifest}}`])));
+    expect(Object.keys(manifest.user_config).sort()).toEqual(marked.map((o) => o.manifest).sort());
+    for (const o of marked) {
+      expect(Boolean(manifest.user_config[o.manifest!].sensitive), `${o.manifest} sensitive`).toBe(Boolean(o.secret));
+      const type = o.kind === "setting" && o.type === "number" ? "number" : "string";
+      expect(manifest.user_config[o.manifest!].type, `${o.manifest} type`).toBe(type);
+    }
   });
 
   it("types user_config and marks the AccessKey sensitive", () => {
@@ -100,6 +124,33 @@ describe("server.json (MCP registry)", () => {
   });
 });
 
+describe("server.json and the options table", () => {
+  it("lists exactly the table's variables marked for the registry, secrets as secrets, numbers as numbers", () => {
+    const vars = serverJson.packages[0].environmentVariables as Array<{ name: string; isSecret: boolean; format: string }>;
+    const marked = options.OPTIONS.flatMap((o) => (o.kind !== "action" && o.registry && o.env ? [o] : []));
+    expect(vars.map((v) => v.name).sort()).toEqual(marked.map((o) => o.env).sort());
+    for (const o of marked) {
+      const v = vars.find((x) => x.name === o.env)!;
+      expect(v.isSecret, o.env).toBe(Boolean(o.secret));
+      expect(v.format, o.env).toBe(o.kind === "setting" && o.type === "number" ? "number" : "string");
+    }
+  });
+});
+
+describe("docs/options.md", () => {
+  it("is current with src/options.ts (run `npm run docs` when this fails)", () => {
+    expect(read("docs/options.md")).toBe(renderOptionsReference(options));
+  });
+
+  it("documents every flag and every variable of the table", () => {
+    const doc = read("docs/options.md");
+    expect(doc).toContain("`ecs-tasks-mcp doctor [options]`");
+    for (const o of [...options.SETTINGS, ...options.ACTIONS]) expect(doc).toContain(`\`--${o.flag}`);
+    for (const name of options.environmentNames()) expect(doc).toContain(`\`${name}\``);
+    for (const o of options.SETTINGS.filter((x) => x.only)) expect(doc).toMatch(new RegExp(`--${o.flag}.*\\*\\*${o.only} only\\*\\*`));
+  });
+});
+
 describe("README tool reference", () => {
   it("is current with the tools' schemas (run `npm run docs` when this fails)", () => {
     expect(currentToolReference(read("README.md"))).toBe(renderToolReference(tools));
@@ -122,28 +173,63 @@ describe("npm pack", () => {
   }, 60_000);
 });
 
-describe("MCP Bundle zip", () => {
-  it("writes a zip that reads back byte for byte, with CRC-32 checked", async () => {
-    expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926); // the standard check value
-    const entries = [
-      { name: "manifest.json", data: Buffer.from(read("manifest.json")) },
-      { name: "dist/index.js", data: Buffer.from("#!/usr/bin/env node\n"), mode: 0o755 },
-      { name: "empty.txt", data: Buffer.alloc(0) },
-      { name: "node_modules/x/ünïcode.js", data: Buffer.from("x".repeat(10_000)) },
-    ];
-    const zip = createZip(entries);
-    const back = await readZip(zip);
-    expect(back.map((e: { name: string }) => e.name)).toEqual(entries.map((e) => e.name));
-    back.forEach((e: { data: Buffer }, i: number) => expect(e.data.equals(entries[i]!.data)).toBe(true));
-    expect(() => createZip([{ name: "../evil", data: Buffer.alloc(1) }])).toThrow(/bad zip entry/);
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
+
+// The real thing: `node scripts/bundle.mjs` (npm ci --omit=dev into a temp folder, then
+// @anthropic-ai/mcpb's pack), unpacked with mcpb's own unpack. About 6 s with a warm npm cache.
+describe("MCP Bundle (npm run bundle)", () => {
+  let work: string;
+  let unpacked: string;
+  let files: string[];
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "ecs-tasks-mcp-bundle-test-"));
+    const out = (await buildBundle({ out: join(work, "ecs-tasks-mcp.mcpb") })) as string;
+    unpacked = join(work, "unpacked");
+    expect(await unpackExtension({ mcpbPath: out, outputDir: unpacked, silent: true })).toBe(true);
+    files = filesUnder(unpacked);
+  }, 180_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("holds manifest.json, package.json, README, LICENSE, dist/ and node_modules/, nothing else", () => {
+    expect(readdirSync(unpacked).sort()).toEqual(["LICENSE", "README.md", "dist", "manifest.json", "node_modules", "package.json"]);
+    expect(readFileSync(join(unpacked, "manifest.json"), "utf8")).toBe(read("manifest.json"));
+    for (const needed of ["dist/index.js", "dist/server.js", "dist/sandbox/index.js", "dist/doctor/main.js"]) expect(files).toContain(needed);
   });
 
-  it("collects manifest.json, package.json, README, LICENSE and dist/ without source maps", () => {
-    const names = (collectBundleFiles(new URL(".", root).pathname, undefined) as Array<{ name: string; mode: number }>);
-    const list = names.map((f) => f.name);
-    expect(list.slice(0, 4)).toEqual(["manifest.json", "package.json", "README.md", "LICENSE"]);
-    expect(list).toContain("dist/index.js");
-    expect(list.filter((n) => n.endsWith(".map"))).toEqual([]);
-    expect(names.find((f) => f.name === "dist/index.js")!.mode).toBe(0o755);
+  it("leaves out source maps, sources, tests, lockfiles and node_modules/.bin", () => {
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    expect(files.filter((f) => /\.(c|m)?ts$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(src|test|tests|__tests__|scripts)\//.test(f) && !f.startsWith("node_modules/"))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(package-lock\.json|\.mcpbignore)$/.test(f) || f.startsWith("node_modules/.bin/"))).toEqual([]);
+  });
+
+  it("ships exactly the lockfile's production packages: every one, and no development-only one", () => {
+    const lock = JSON.parse(read("package-lock.json")) as { packages: Record<string, { dev?: boolean; optional?: boolean }> };
+    const installed = Object.entries(lock.packages).filter(([path]) => path.startsWith("node_modules/"));
+    const production = installed.filter(([, p]) => !p.dev && !p.optional).map(([path]) => path);
+    const devOnly = installed.filter(([, p]) => p.dev).map(([path]) => path);
+    expect(production.length).toBeGreaterThan(50);
+    for (const path of production) expect(existsSync(join(unpacked, path, "package.json")), path).toBe(true);
+    for (const path of devOnly) expect(existsSync(join(unpacked, path)), path).toBe(false);
+    for (const dep of Object.keys(pkg.dependencies)) expect(production).toContain(`node_modules/${dep}`);
+    const PACKAGE = /^(node_modules\/(?:@[^/]+\/)?[^/]+(?:\/node_modules\/(?:@[^/]+\/)?[^/]+)*)\/package\.json$/;
+    const shipped = files.flatMap((f) => PACKAGE.exec(f)?.[1] ?? []);
+    expect([...shipped].sort()).toEqual([...production].sort());
+  });
+
+  it("runs from the unpacked folder: doctor --sandbox passes and every dependency loads", () => {
+    if (process.platform !== "win32") expect(statSync(join(unpacked, "dist/index.js")).mode & 0o111).not.toBe(0);
+    const out = execFileSync(process.execPath, [join(unpacked, "dist/index.js"), "doctor", "--sandbox"], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: work } });
+    expect(out).toMatch(/All checks passed/);
+    const load = Object.keys(pkg.dependencies)
+      .map((d) => (d === "@modelcontextprotocol/sdk" ? `${d}/server/mcp.js` : d))
+      .map((d) => `await import(${JSON.stringify(d)});`)
+      .join("");
+    execFileSync(process.execPath, ["--input-type=module", "-e", load], { cwd: unpacked, stdio: "pipe" });
   });
 });
