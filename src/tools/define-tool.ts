@@ -48,6 +48,8 @@ export interface Tool {
   readonly inputSchema: z.ZodObject;
   readonly outputSchema: z.ZodObject;
   readonly annotations: ToolAnnotations;
+  /** The handler without MCP: validates `args` against the contract, then runs (for handler tests). */
+  handle(args: unknown, ctx: UseCaseDeps): Promise<ToolAnswer<unknown>>;
   register(server: McpServer, run: RunTool): void;
 }
 
@@ -64,6 +66,7 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
     inputSchema,
     outputSchema,
     annotations,
+    handle: async (args, ctx) => spec.handler(spec.input.parse(args) as z.infer<In>, ctx),
     register(server, run) {
       server.registerTool(
         spec.name,
