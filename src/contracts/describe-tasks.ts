@@ -3,127 +3,124 @@
 import { z } from "zod";
 import { TASK_ACTIONS, TASK_STATUSES } from "../ecs/tasks-api.js";
 import { ENRICH_MAX_TASKS } from "../progress/enrich.js";
-import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, TIME_ZONE_MAX, taskIdsField } from "./fields.js";
+import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, lenientEnum, matching, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
+import { etaFields, noticeField, zoneFields } from "./task-progress.js";
 
 export const DEFAULT_MAX_RESULTS = 1000;
 export const MAX_RESULTS_LIMIT = 10_000;
 const REGION_OR_ALL = /^(?:all|[a-z]{2,}(?:-[a-z0-9]+)+)$/;
 
-export const describeTasksInput = z.strictObject({
-  RegionId: z
-    .string()
-    .max(64)
-    .regex(REGION_OR_ALL, 'RegionId must look like "cn-hangzhou" or "ap-southeast-1", or be "all"')
+/** Rows shown per answer, in both halves: the newest first (the API's order, known from page 1). */
+export const ROW_CAP = 25;
+
+export const TASK_STATUS_SYNONYMS = {
+  Running: "Processing",
+  InProgress: "Processing",
+  "In progress": "Processing",
+  Pending: "Processing",
+  Succeeded: "Finished",
+  Success: "Finished",
+  Successful: "Finished",
+  Completed: "Finished",
+  Complete: "Finished",
+  Done: "Finished",
+  Error: "Failed",
+  Failure: "Failed",
+} as const;
+
+export const describeTasksInput = toolArgs({
+  RegionId: matching(REGION_OR_ALL, 'RegionId must look like "cn-hangzhou" or "ap-southeast-1", or be "all"', 64)
     .optional()
-    .describe(
-      'Region whose tasks to list, e.g. "cn-hangzhou", or "all" for every region (DescribeRegions, then each region; failed regions are listed). Omit to use the configured region (ALIBABA_CLOUD_REGION_ID or the aliyun CLI profile).',
-    ),
+    .describe('E.g. "cn-hangzhou"; "all" asks every region. Default: the configured region.'),
   TaskIds: taskIdsField(MAX_TASK_IDS)
     .optional()
-    .describe('Up to 100 task IDs, as an array or one comma-separated string, e.g. ["t-bp1hvgwromzv32iq1234"].'),
-  TaskAction: z
-    .enum(TASK_ACTIONS, { error: `TaskAction must be one of: ${TASK_ACTIONS.join(", ")}` })
-    .optional()
-    .describe(
-      "Only tasks of this kind: ImportImage, ExportImage (custom images to/from OSS), RedeployInstance, ModifyDiskSpec (disk performance level change) or ArchiveSnapshot. E.g. \"ImportImage\".",
-    ),
-  TaskStatus: z
-    .enum(TASK_STATUSES, { error: `TaskStatus must be one of: ${TASK_STATUSES.join(", ")}` })
-    .optional()
-    .describe('Only tasks in this state: Processing (still running), Finished (succeeded) or Failed. E.g. "Failed".'),
+    .describe('Up to 100, e.g. ["t-bp1hvgwromzv32iq1234"]. Not found in the region: sought in every region.'),
+  TaskAction: lenientEnum("TaskAction", TASK_ACTIONS).optional().describe("Only tasks of this kind."),
+  TaskStatus: lenientEnum("TaskStatus", TASK_STATUSES, TASK_STATUS_SYNONYMS).optional().describe("Processing (running), Finished (succeeded) or Failed."),
   TimeRange: z
     .string()
     .min(1)
     .max(TIME_PHRASE_MAX)
     .optional()
-    .describe(
-      'Creation-time window as one phrase, read in TimeZone: "last 2 hours", "today", "yesterday", "this week", "last month", "2026-11-20", "since Monday 9am", "between 2026-11-20 09:00 and 17:30". Do not combine with StartTime/EndTime.',
-    ),
+    .describe('Creation window, one phrase in TimeZone: "last 2 hours", "yesterday", "this week", "2026-11-20", "since Monday 9am". Not with StartTime/EndTime.'),
   StartTime: z
     .string()
     .min(1)
     .max(TIME_PHRASE_MAX)
     .optional()
-    .describe(
-      'Only tasks created at or after this point: ISO 8601 ("2026-11-20T09:00:00Z", "2026-11-20T17:00:00+08:00") or a phrase in TimeZone ("3 hours ago", "yesterday 14:30", "yesterday" = its 00:00).',
-    ),
-  EndTime: z
-    .string()
-    .min(1)
-    .max(TIME_PHRASE_MAX)
-    .optional()
-    .describe('Only tasks created at or before this point; same forms as StartTime ("now", "today 12:00", "2026-11-21").'),
-  TimeZone: z
-    .string()
-    .min(1)
-    .max(TIME_ZONE_MAX)
-    .optional()
-    .describe(
-      'IANA time zone for phrases and times without an offset, e.g. "Asia/Shanghai" or "America/Los_Angeles". Defaults to the server\'s zone. Pass the user\'s zone when you know it.',
-    ),
+    .describe('Created at or after: ISO 8601 or a phrase ("3 hours ago", "yesterday 14:30").'),
+  EndTime: z.string().min(1).max(TIME_PHRASE_MAX).optional().describe('Created at or before; same forms ("now", "2026-11-21").'),
+  TimeZone: timeZoneField(),
   ResourceIds: z
-    .array(z.string().regex(RESOURCE_ID, "each resource ID must look like m-bp1i8huqm5u7abcd, i-..., d-... or s-..."))
+    .array(matching(RESOURCE_ID, "each resource ID must look like m-bp1i8huqm5u7abcd, i-..., d-... or s-..."))
     .min(1)
     .max(100)
     .optional()
-    .describe(
-      'Up to 100 resource IDs the tasks act on: image IDs (m-...) for ImportImage/ExportImage, instance IDs (i-...) for RedeployInstance, disk IDs (d-...) for ModifyDiskSpec. E.g. ["m-bp1i8huqm5u7abcd"].',
-    ),
-  PageNumber: z.number().int().min(1).max(PAGE_NUMBER_MAX).optional().describe("Page to return, from 1. Default 1. E.g. 2, taken from NextPageNumber of the previous answer."),
+    .describe("IDs the tasks act on: image m-..., instance i-..., disk d-..."),
+  PageNumber: z.number().int().min(1).max(PAGE_NUMBER_MAX).optional().describe("From 1 (default). Next names the one to use."),
   PageSize: z
     .number()
     .int()
     .min(1)
-    .max(100)
+    .max(100, "PageSize is at most 100 (the API's limit); to read more, pass AllPages: true (with MaxResults)")
     .optional()
-    .describe("Tasks per page, 1 to 100. Default 10 (the API's). E.g. 100 to see more in one call."),
-  AllPages: z
-    .boolean()
-    .optional()
-    .describe(
-      'true: read every page (100 tasks each) up to MaxResults, starting at PageNumber; the answer says Truncated and the next PageNumber when more match. E.g. {"AllPages":true,"MaxResults":5000}.',
-    ),
+    .describe("1-100, default 10. More: AllPages."),
+  AllPages: z.boolean().optional().describe("Read every page up to MaxResults (counts cover all; rows shown stay capped)."),
   MaxResults: z
     .number()
     .int()
     .min(1)
     .max(MAX_RESULTS_LIMIT)
     .optional()
-    .describe(`With AllPages or RegionId "all": at most this many tasks in the answer. Default ${DEFAULT_MAX_RESULTS}, at most ${MAX_RESULTS_LIMIT}. E.g. 5000.`),
+    .describe(`With AllPages or RegionId "all": tasks read at most (default ${DEFAULT_MAX_RESULTS}).`),
   IncludeProgress: z
     .boolean()
     .optional()
-    .describe(
-      `Default true: add Progress (percent) to running ImportImage, ExportImage and ModifyDiskSpec tasks, looked up with DescribeTaskAttribute (at most ${ENRICH_MAX_TASKS} per call). E.g. false to save those calls when only counts matter.`,
-    ),
+    .describe(`Default true: percent and ETA of running rows, reasons of failed ones (at most ${ENRICH_MAX_TASKS} look-ups).`),
 });
 export type DescribeTasksInput = z.infer<typeof describeTasksInput>;
 
 const taskSchema = z.object({
   TaskId: z.string(),
-  RegionId: z.string().optional().describe('Set when RegionId was "all".'),
+  RegionId: z.string().optional().describe('Set when RegionId was "all" or the task was found in another region.'),
   TaskAction: z.string(),
   TaskStatus: z.string().describe("Finished, Processing or Failed (other words from older API versions are passed through)."),
   ResourceId: z.string().optional(),
   CreationTime: z.string().optional().describe("UTC, yyyy-MM-ddTHH:mm:ssZ; the API gives minute precision."),
+  CreationTimeLocal: z.string().optional().describe("The same in TimeZone, yyyy-MM-dd HH:mm."),
   FinishedTime: z.string().optional().describe("Absent while the task runs."),
+  FinishedTimeLocal: z.string().optional(),
   SupportCancel: z.boolean(),
-  DurationSeconds: z.number().int().min(0).optional().describe("Finished/Failed: run time. Processing: time elapsed so far."),
-  Progress: z.number().min(0).max(100).optional().describe("Percent done, for running tasks when IncludeProgress is on."),
-  ProgressError: z.string().optional().describe("Why Progress could not be looked up for this task."),
+  DurationSeconds: z.number().int().min(0).optional().describe("Run time; while running, the time it has been running."),
+  Progress: z.number().min(0).max(100).optional().describe("Percent done: running rows, and where a failed one stopped."),
+  ...etaFields,
+  ErrorCode: z.string().optional().describe("Why a failed row failed (DescribeTaskAttribute)."),
+  ErrorMsg: z.string().optional(),
+  LookupError: z.string().optional().describe("Why progress or the reason could not be looked up for this row."),
+  Note: z.string().optional().describe("E.g. that the API gives no percent and no reason for this action."),
 });
+export type ListedTask = z.infer<typeof taskSchema>;
 
-const COVERS = z.enum(["all matching tasks", "returned tasks"]);
+const COVERS = z.enum(["all matching tasks", "tasks read", "rows shown"]);
+
+/** The arguments of the call that continues this answer. */
+export const nextCallSchema = z.object({
+  Why: z.string().describe('E.g. "rows 26-50 of page 1" or "the next page".'),
+  Arguments: z.record(z.string(), z.unknown()).describe("Call describe_ecs_tasks with exactly these."),
+});
 
 export const describeTasksOutput = z.object({
   DataSource: z.enum(["alibaba-cloud", "sandbox"]).describe("sandbox = generated demo data, not a real account."),
+  ...noticeField,
   RegionId: z.string().describe('The region, or "all".'),
   TotalCount: z.number().int().min(0).describe("Tasks matching the filters, across all pages (and regions)."),
   PageNumber: z.number().int(),
   PageSize: z.number().int(),
-  Returned: z.number().int().min(0),
-  HasMore: z.boolean().describe("More tasks match than were returned."),
-  NextPageNumber: z.number().int().optional().describe("Present when more tasks match: call again with this PageNumber (and the same PageSize)."),
+  RowsRead: z.number().int().min(0).describe("Tasks read from the API for this answer."),
+  Returned: z.number().int().min(0).describe(`Rows in Tasks: at most ${ROW_CAP}, newest first.`),
+  RowsOmitted: z.number().int().min(0).optional().describe("Read but not shown (see Next and AllRows)."),
+  HasMore: z.boolean().describe("More tasks match than are shown."),
+  Next: nextCallSchema.optional(),
   Truncated: z.boolean().optional().describe("With AllPages: MaxResults was reached before the last page."),
   PagesFetched: z.number().int().min(0),
   Tasks: z.array(taskSchema),
@@ -133,18 +130,28 @@ export const describeTasksOutput = z.object({
     ByAction: z.record(z.string(), z.number().int()),
     ByActionCovers: COVERS,
     OldestProcessing: z
-      .object({ TaskId: z.string(), TaskAction: z.string(), CreationTime: z.string().optional(), RunningSeconds: z.number().int().optional() })
+      .object({
+        TaskId: z.string(),
+        TaskAction: z.string(),
+        CreationTime: z.string().optional(),
+        CreationTimeLocal: z.string().optional(),
+        RunningSeconds: z.number().int().optional(),
+        Covers: COVERS,
+      })
+      .optional(),
+    Created: z
+      .object({ Oldest: z.string(), OldestLocal: z.string(), Newest: z.string(), NewestLocal: z.string(), Covers: COVERS })
       .optional()
-      .describe("Among the returned tasks."),
+      .describe("The span of creation times."),
   }),
   Regions: z
     .array(z.object({ RegionId: z.string(), TotalCount: z.number().int().optional(), Returned: z.number().int().optional(), Error: z.string().optional() }))
     .optional()
-    .describe('With RegionId "all": each region asked, with its count or its error.'),
+    .describe('With RegionId "all": the regions with tasks, and those that failed.'),
   Query: z
     .object({
       RegionId: z.string(),
-      RegionSource: z.enum(["argument", "configuration", "cli_profile"]),
+      RegionSource: z.enum(["argument", "configuration", "cli_profile", "search"]),
       TaskIds: z.string().optional(),
       TaskAction: z.string().optional(),
       TaskStatus: z.string().optional(),
@@ -155,13 +162,12 @@ export const describeTasksOutput = z.object({
       PageSize: z.number().int().optional(),
       AllPages: z.boolean().optional(),
       MaxResults: z.number().int().optional(),
-      TimeZone: z.string(),
       TimeWindow: z.string().optional().describe('The window in local time, e.g. "2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai".'),
     })
-    .describe("Exactly the parameters sent to DescribeTasks (times resolved to UTC), plus the zone used."),
-  ProgressNote: z.string().optional().describe("What the progress lookups covered, and what was skipped."),
+    .describe("Exactly the parameters sent to DescribeTasks (times resolved to UTC), plus the local window."),
+  ...zoneFields,
+  ProgressNote: z.string().optional().describe("What the look-ups covered, and what was skipped."),
   RequestId: z.string().describe("Of the first DescribeTasks call."),
   CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
 });
 export type DescribeTasksOutput = z.infer<typeof describeTasksOutput>;
-export type ListedTask = DescribeTasksOutput["Tasks"][number];

@@ -24,22 +24,105 @@ export function splitTaskIds(value: string | string[], max = MAX_TASK_IDS): stri
   return unique;
 }
 
-export const regionIdField = () =>
+/**
+ * A string that must match `pattern`. Checked by a refinement rather than a JSON Schema pattern: the
+ * message says what is accepted, and the listed schema a model reads every turn stays short.
+ */
+export const matching = (pattern: RegExp, message: string, max = 128) =>
   z
     .string()
-    .max(64)
-    .regex(REGION_ID_PATTERN, 'RegionId must look like "cn-hangzhou" or "ap-southeast-1"')
-    .optional()
-    .describe(
-      'Region of the tasks, e.g. "cn-hangzhou". Omit to use the configured region (ALIBABA_CLOUD_REGION_ID or the aliyun CLI profile). Tasks are per region.',
-    );
+    .max(max)
+    .refine((v) => pattern.test(v), message);
 
-export const taskIdField = () =>
-  z.string().regex(TASK_ID, "each task ID must look like t-bp1hvgwromzv32iq1234");
+export const regionIdField = () =>
+  matching(REGION_ID_PATTERN, 'RegionId must look like "cn-hangzhou" or "ap-southeast-1"', 64)
+    .optional()
+    .describe('E.g. "cn-hangzhou". Default: the configured one. Tasks not found there are sought in every region.');
+
+export const taskIdField = () => matching(TASK_ID, "each task ID must look like t-bp1hvgwromzv32iq1234", 70);
 
 /** An array or a comma-separated string of task IDs, at most `max` (re-checked after splitting). */
 export const taskIdsField = (max: number) =>
   z.union([
-    z.string().max(3000).regex(TASK_ID_LIST, "TaskIds must be task IDs like t-bp1hvgwromzv32iq1234, comma-separated"),
+    matching(TASK_ID_LIST, "TaskIds must be task IDs like t-bp1hvgwromzv32iq1234, comma-separated", 3000),
     z.array(taskIdField()).min(1).max(max),
   ]);
+
+/**
+ * An enum the way models send it: case-insensitive, with the usual synonyms ("Running" for
+ * Processing). The listed schema still names only the API's values; the handler gets the
+ * canonical one, so Query echoes it. Anything else is refused with the accepted values.
+ */
+export function lenientEnum<const T extends readonly string[]>(name: string, values: T, synonyms: Readonly<Record<string, T[number]>> = {}) {
+  const byLower = new Map<string, T[number]>(values.map((v) => [v.toLowerCase(), v]));
+  for (const [word, value] of Object.entries(synonyms)) byLower.set(word.toLowerCase(), value);
+  return z
+    .string()
+    .meta({ enum: [...values] })
+    .transform((raw, ctx): T[number] => {
+      const found = byLower.get(raw.trim().toLowerCase());
+      if (found !== undefined) return found;
+      ctx.addIssue({ code: "custom", message: `${name} must be one of: ${values.join(", ")} (got "${raw.slice(0, 64)}")` });
+      return z.NEVER;
+    });
+}
+
+/** What models often send instead of an argument's real name. */
+const KEY_FIXES: Readonly<Record<string, string>> = {
+  status: "TaskStatus",
+  taskstatuses: "TaskStatus",
+  action: "TaskAction",
+  taskactions: "TaskAction",
+  type: "TaskAction",
+  region: "RegionId",
+  regionid: "RegionId",
+  regions: "RegionId",
+  taskid: "TaskIds",
+  ids: "TaskIds",
+  zone: "TimeZone",
+  timezone: "TimeZone",
+  tz: "TimeZone",
+  range: "TimeRange",
+  window: "TimeRange",
+  since: "StartTime",
+  from: "StartTime",
+  start: "StartTime",
+  until: "EndTime",
+  to: "EndTime",
+  end: "EndTime",
+  resourceid: "ResourceIds",
+  imageid: "ResourceIds",
+  page: "PageNumber",
+  limit: "MaxResults",
+  max: "MaxResults",
+  all: "AllPages",
+  timeout: "TimeoutSeconds",
+  interval: "PollIntervalSeconds",
+};
+
+/** "did you mean" for unknown keys: the known fix, else a key of the tool that differs only in case. */
+export function unknownKeysMessage(keys: readonly string[], known: readonly string[]): string {
+  const hints = keys.map((key) => {
+    const lower = key.toLowerCase();
+    const fix = known.find((k) => k.toLowerCase() === lower) ?? (KEY_FIXES[lower] && known.includes(KEY_FIXES[lower]) ? KEY_FIXES[lower] : undefined);
+    return fix ? `"${key}" (did you mean ${fix}?)` : `"${key}"`;
+  });
+  return `Unknown argument${keys.length > 1 ? "s" : ""} ${hints.join(", ")}. Accepted: ${known.join(", ")}.`;
+}
+
+/** A tool's arguments: unknown keys refused (never silently remapped), with the fix named. */
+export function toolArgs<S extends z.ZodRawShape>(shape: S) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys, known) : undefined),
+  });
+}
+
+/** TimeZone, on every tool: where times are shown and phrases read. */
+export const timeZoneField = () =>
+  z
+    .string()
+    .min(1)
+    .max(TIME_ZONE_MAX)
+    .optional()
+    .describe('The user\'s zone for all times: "Asia/Shanghai", "UTC+8". Default: the server\'s.');

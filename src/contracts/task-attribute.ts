@@ -1,17 +1,20 @@
 // describe_ecs_task_attribute: one task's progress, ETA and failure reason.
 import { z } from "zod";
-import { regionIdField, taskIdField } from "./fields.js";
-import { taskProgressSchema } from "./task-progress.js";
+import { regionIdField, taskIdField, timeZoneField, toolArgs } from "./fields.js";
+import { noticeField, taskProgressSchema, zoneFields } from "./task-progress.js";
 
-export const taskAttributeInput = z.strictObject({
+export const taskAttributeInput = toolArgs({
   RegionId: regionIdField(),
-  TaskId: taskIdField().describe('The task, e.g. "t-bp1hvgwromzv32iq1234" (from describe_ecs_tasks or the ImportImage/ExportImage answer).'),
+  TaskId: taskIdField().describe('E.g. "t-bp1hvgwromzv32iq1234".'),
+  TimeZone: timeZoneField(),
 });
 export type TaskAttributeInput = z.infer<typeof taskAttributeInput>;
 
 export const taskAttributeOutput = taskProgressSchema.extend({
   DataSource: z.enum(["alibaba-cloud", "sandbox"]),
-  RegionId: z.string(),
+  ...noticeField,
+  RegionId: z.string().describe("Where the task is (found in another region when not in the one asked: see Notice)."),
+  ...zoneFields,
   RequestId: z.string(),
   CredentialProvider: z.string(),
 });

@@ -1,5 +1,6 @@
 // The output shape of one task's progress, shared by describe_ecs_task_attribute and
-// wait_for_ecs_tasks so both describe a task the same way.
+// wait_for_ecs_tasks so both describe a task the same way. Every time is given in UTC and, beside
+// it, in the answer's zone (`...Local`, "yyyy-MM-dd HH:mm").
 import { z } from "zod";
 
 export const operationSchema = z.object({
@@ -8,6 +9,20 @@ export const operationSchema = z.object({
   ErrorMsg: z.string().optional(),
   RelatedItems: z.record(z.string(), z.string()).describe("Name -> value, e.g. OSSBucket, OSSObject, ImageFormat."),
 });
+
+export const ETA_BASES = ["observed-rate", "own-pace", "history-median"] as const;
+
+/** The estimate fields, shared with the task list's running rows. */
+export const etaFields = {
+  EstimatedCompletionTime: z.string().optional().describe("UTC estimate for a running task; never in the past."),
+  EstimatedCompletionTimeLocal: z.string().optional(),
+  EtaBasis: z
+    .enum(ETA_BASES)
+    .optional()
+    .describe("observed-rate: progress seen across readings; own-pace: one reading, creation = 0 %; history-median: typical duration here."),
+  EtaNote: z.string().optional().describe("How the estimate was made and how precise it is."),
+  OverdueSeconds: z.number().int().min(0).optional().describe("Running longer than the typical duration by this much (no estimate then)."),
+};
 
 export const taskProgressSchema = z.object({
   TaskId: z.string(),
@@ -19,19 +34,27 @@ export const taskProgressSchema = z.object({
   FailedCount: z.number().int().optional(),
   TotalCount: z.number().int().optional(),
   CreationTime: z.string().optional().describe("UTC, yyyy-MM-ddTHH:mm:ssZ (minute precision from the API)."),
+  CreationTimeLocal: z.string().optional(),
   FinishedTime: z.string().optional(),
+  FinishedTimeLocal: z.string().optional(),
   SupportCancel: z.boolean(),
-  DurationSeconds: z.number().int().min(0).optional().describe("Run time, or time elapsed so far while running."),
+  DurationSeconds: z.number().int().min(0).optional().describe("Run time; while running, the time it has been running."),
   Operations: z.array(operationSchema),
   Failure: z
     .object({ ErrorCode: z.string().optional(), ErrorMsg: z.string().optional(), Hint: z.string().optional() })
     .optional()
     .describe("Why it failed, with a plain-language hint for known codes."),
-  EstimatedCompletionTime: z.string().optional().describe("UTC estimate for a running task."),
-  EtaBasis: z
-    .enum(["observed-rate", "history-median"])
-    .optional()
-    .describe("observed-rate: from progress seen across polls; history-median: typical duration of recent finished tasks."),
-  EtaNote: z.string().optional().describe("How the estimate was made and how precise it is."),
+  ...etaFields,
 });
 export type TaskProgressOutput = z.infer<typeof taskProgressSchema>;
+
+/** Where an answer's times are shown, and whether that zone was the caller's. */
+export const zoneFields = {
+  TimeZone: z.string().describe('The zone of every ...Local time and of the text, e.g. "Asia/Shanghai" or "UTC+08:00".'),
+  ZoneNote: z.string().optional().describe("Present when TimeZone was not given: the server's zone was used."),
+};
+
+/** The sandbox label, present only when the data is generated. */
+export const noticeField = {
+  Notice: z.string().optional().describe("Say this to the user: e.g. that the data is generated sandbox data, or where a task was found."),
+};

@@ -1,15 +1,21 @@
 // When will a running task finish? Pure: observations, history and now in, estimate out.
-// Preference: the rate seen across two or more polls; else the median duration of this region's
-// recent finished tasks of the same action; else nothing. Honest about precision: the API's times
-// are to the minute and its progress to the percent.
+// Preference: the rate seen across two or more readings; else the task's own pace since it was
+// created (creation = 0 %), from one reading; else the median duration of this region's recent
+// finished tasks of the same action; else nothing. An estimate is never in the past: a task that
+// has outrun the typical duration is said to be overdue, and by how much. Honest about precision:
+// the API's times are to the minute and its progress to the percent.
+import { formatUtcSeconds } from "../util/utc.js";
 import type { Observation } from "./tracker.js";
 
-export type EtaBasis = "observed-rate" | "history-median";
+export type EtaBasis = "observed-rate" | "own-pace" | "history-median";
 
 export interface Eta {
-  EstimatedCompletionTime: string;
+  /** Absent when the task is overdue against the typical duration (see OverdueSeconds). */
+  EstimatedCompletionTime?: string;
   EtaBasis: EtaBasis;
   EtaNote: string;
+  /** How long past the typical duration a running task already is. */
+  OverdueSeconds?: number;
 }
 
 export interface HistoryStats {
@@ -17,7 +23,7 @@ export interface HistoryStats {
   samples: number;
 }
 
-const toIso = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+const toIso = (ms: number) => formatUtcSeconds(Math.round(ms / 1000) * 1000);
 
 function minutes(ms: number): string {
   const m = Math.max(0, Math.round(ms / 60_000));
@@ -42,16 +48,51 @@ export function etaFromRate(observations: readonly Observation[]): Eta | undefin
   };
 }
 
-/** From the typical duration of finished tasks of the same action in the region. */
+/** From one reading: the pace since creation (creation time counts as 0 %), assumed steady. */
+export function etaFromOwnPace(creationTime: string | undefined, progress: number | undefined, now: number): Eta | undefined {
+  if (!creationTime || progress === undefined || progress <= 0 || progress >= 100) return undefined;
+  const started = Date.parse(creationTime);
+  if (Number.isNaN(started) || now <= started) return undefined;
+  const elapsed = now - started;
+  const remainingMs = (elapsed * (100 - progress)) / progress;
+  return {
+    EstimatedCompletionTime: toIso(now + remainingMs),
+    EtaBasis: "own-pace",
+    EtaNote:
+      `From this task's own pace: ${progress}% in ${minutes(elapsed)} since it was created, assumed steady. ` +
+      "One reading only, and creation times are to the minute: a second look gives a better estimate.",
+  };
+}
+
+/** From the typical duration of finished tasks of the same action in the region; overdue when passed. */
 export function etaFromHistory(creationTime: string | undefined, history: HistoryStats | undefined, now: number, action: string): Eta | undefined {
   if (!creationTime || !history || history.samples === 0) return undefined;
   const started = Date.parse(creationTime);
   if (Number.isNaN(started)) return undefined;
   const expected = started + history.medianSeconds * 1000;
   const typical = `A typical ${action} here takes ${minutes(history.medianSeconds * 1000)} (median of ${history.samples} recent finished tasks); times are to the minute.`;
-  const note =
-    expected < now ? `${typical} This one has run ${minutes(now - started)}, longer than usual, so the estimate has passed.` : typical;
-  return { EstimatedCompletionTime: toIso(expected), EtaBasis: "history-median", EtaNote: note };
+  if (expected >= now) return { EstimatedCompletionTime: toIso(expected), EtaBasis: "history-median", EtaNote: typical };
+  const overdue = Math.round((now - expected) / 1000);
+  return {
+    EtaBasis: "history-median",
+    OverdueSeconds: overdue,
+    EtaNote: `${typical} This one has run ${minutes(now - started)}: overdue by ${minutes(overdue * 1000)} against the typical duration, so no estimate can be given.`,
+  };
+}
+
+/** The best estimate from what is known, in the order of preference above. */
+export function bestEta(
+  observations: readonly Observation[],
+  creationTime: string | undefined,
+  progress: number | undefined,
+  now: number,
+  history?: { stats: HistoryStats | undefined; action: string },
+): Eta | undefined {
+  return (
+    etaFromRate(observations) ??
+    etaFromOwnPace(creationTime, progress, now) ??
+    (history ? etaFromHistory(creationTime, history.stats, now, history.action) : undefined)
+  );
 }
 
 export function median(values: readonly number[]): number | undefined {

@@ -1,8 +1,9 @@
 // One task's progress as the tools report it: the API detail, plus an ETA for running tasks and a
 // plain-language hint for failures. Records each reading so later calls can measure a rate.
 import type { EcsApi } from "../ecs/client.js";
+import { elapsedSeconds } from "../util/utc.js";
 import type { TaskDetail } from "../ecs/task-attribute-api.js";
-import { etaFromHistory, etaFromRate, type Eta } from "./eta.js";
+import { bestEta, etaFromHistory, type Eta } from "./eta.js";
 import { failureHint } from "./failure-hints.js";
 import type { DurationHistory } from "./history.js";
 import type { ProgressTracker } from "./tracker.js";
@@ -20,6 +21,7 @@ export interface TaskProgressView extends Omit<TaskDetail, "RegionId" | "Request
   EstimatedCompletionTime?: string;
   EtaBasis?: Eta["EtaBasis"];
   EtaNote?: string;
+  OverdueSeconds?: number;
 }
 
 export interface ViewDeps {
@@ -46,11 +48,8 @@ export async function viewTask(detail: TaskDetail, regionId: string, deps: ViewD
   const nowMs = deps.now.getTime();
   const { RegionId: _r, RequestId: _q, ...fields } = detail;
   const view: TaskProgressView = { ...fields };
-  if (detail.CreationTime) {
-    const end = detail.FinishedTime ? Date.parse(detail.FinishedTime) : nowMs;
-    const seconds = Math.floor((end - Date.parse(detail.CreationTime)) / 1000);
-    if (seconds >= 0) view.DurationSeconds = seconds;
-  }
+  const seconds = elapsedSeconds(detail.CreationTime, detail.FinishedTime, nowMs);
+  if (seconds !== undefined) view.DurationSeconds = seconds;
   const failure = failureOf(detail);
   if (failure) view.Failure = failure;
   if (detail.TaskStatus !== "Processing") {
@@ -58,9 +57,10 @@ export async function viewTask(detail: TaskDetail, regionId: string, deps: ViewD
     return view;
   }
   if (detail.Progress !== undefined) deps.tracker.observe(regionId, detail.TaskId, nowMs, detail.Progress);
-  let eta = etaFromRate(deps.tracker.observations(regionId, detail.TaskId));
+  const observations = deps.tracker.observations(regionId, detail.TaskId);
+  let eta = bestEta(observations, detail.CreationTime, detail.Progress, nowMs);
   if (!eta) {
-    // History is a best effort: without it there is simply no estimate.
+    // History is a best effort (one DescribeTasks call, cached): without it there is simply no estimate.
     const stats = await deps.history.stats(deps.ecs, regionId, detail.TaskAction, deps.signal).catch(() => undefined);
     eta = etaFromHistory(detail.CreationTime, stats, nowMs, detail.TaskAction);
   }

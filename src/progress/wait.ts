@@ -1,7 +1,7 @@
 // Polls DescribeTaskAttribute until every task has ended or the time is up. No MCP here: the tool
 // turns each poll into progress notifications and log lines through `onPoll`.
 import type { EcsApi } from "../ecs/client.js";
-import { EcsApiError } from "../errors.js";
+import { AppError, EcsApiError } from "../errors.js";
 import { describeTaskAttribute } from "../ecs/task-attribute-api.js";
 import { settleLimit } from "../util/concurrency.js";
 import type { DurationHistory } from "./history.js";
@@ -15,9 +15,13 @@ const FINAL_LOOKUP_CODES = new Set(["InvalidTaskId.NotFound", "InvalidTaskId.Tas
 
 export interface WaitedTask {
   TaskId: string;
+  /** Where it is looked up: the region asked, or where it was found. */
+  RegionId: string;
   view?: TaskProgressView;
   /** The last lookup failure, if the last poll of this task failed. */
   lookupError?: string;
+  /** Its error code, when it was one of ours or Alibaba's. */
+  lookupCode?: string;
   /** True when the task has ended, or cannot be looked up at all. */
   settled: boolean;
 }
@@ -37,6 +41,11 @@ export interface WaitDeps {
   now: () => Date;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   signal: AbortSignal;
+  /**
+   * Where tasks not found in their region are (one search, after the first poll); those found
+   * elsewhere are looked up there at once.
+   */
+  locate?: (taskIds: string[]) => Promise<Map<string, string>>;
 }
 
 export interface WaitOutcome extends PollReport {
@@ -59,15 +68,13 @@ export async function waitForTasks(
 ): Promise<WaitOutcome> {
   const started = deps.now().getTime();
   const deadline = started + timeoutMs;
-  const tasks: WaitedTask[] = taskIds.map((TaskId) => ({ TaskId, settled: false }));
+  const tasks: WaitedTask[] = taskIds.map((TaskId) => ({ TaskId, RegionId: regionId, settled: false }));
   let providerName: string | undefined;
-
-  for (let poll = 1; ; poll++) {
-    const pending = tasks.filter((t) => !t.settled);
+  const lookUp = async (pending: WaitedTask[]) => {
     const results = await settleLimit(pending, LOOKUP_CONCURRENCY, async (t) => {
-      const { detail, providerName: p } = await describeTaskAttribute(deps.ecs, regionId, t.TaskId, deps.signal);
+      const { detail, providerName: p } = await describeTaskAttribute(deps.ecs, t.RegionId, t.TaskId, deps.signal);
       providerName = p;
-      return viewTask(detail, regionId, { ...deps, now: deps.now() });
+      return viewTask(detail, t.RegionId, { ...deps, now: deps.now() });
     });
     deps.signal.throwIfAborted();
     results.forEach((r, i) => {
@@ -75,13 +82,31 @@ export async function waitForTasks(
       if (r.status === "fulfilled") {
         t.view = r.value;
         delete t.lookupError;
+        delete t.lookupCode;
         t.settled = FINAL_STATUSES.has(r.value.TaskStatus);
       } else {
         const err = r.reason;
         t.lookupError = err instanceof Error ? err.message : String(err);
+        if (err instanceof AppError) t.lookupCode = err.code;
         t.settled = err instanceof EcsApiError && FINAL_LOOKUP_CODES.has(err.code);
       }
     });
+  };
+
+  for (let poll = 1; ; poll++) {
+    await lookUp(tasks.filter((t) => !t.settled));
+    const missing = poll === 1 && deps.locate ? tasks.filter((t) => t.lookupCode === "InvalidTaskId.NotFound") : [];
+    if (missing.length > 0) {
+      const where = await deps.locate!(missing.map((t) => t.TaskId)).catch(() => new Map<string, string>());
+      const moved = missing.filter((t) => {
+        const found = where.get(t.TaskId);
+        if (!found || found === t.RegionId) return false;
+        t.RegionId = found;
+        t.settled = false;
+        return true;
+      });
+      if (moved.length > 0) await lookUp(moved);
+    }
     const report: PollReport = { poll, tasks, meanProgress: meanProgress(tasks), ...(providerName ? { providerName } : {}) };
     await onPoll(report);
     const elapsedMs = deps.now().getTime() - started;

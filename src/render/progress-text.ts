@@ -1,21 +1,28 @@
-// Text for task progress: one line per task, then failure reasons and estimates.
-import type { TaskProgressView } from "../progress/task-view.js";
+// Text for task progress: one line per task, then failure reasons and estimates, every time in the
+// answer's zone. Pure renderers of the structured answers, complete on their own.
 import type { TaskAttributeOutput } from "../contracts/task-attribute.js";
+import type { TaskProgressOutput } from "../contracts/task-progress.js";
 import type { WaitForTasksOutput } from "../contracts/wait-for-tasks.js";
 import { formatDuration } from "./format.js";
 
-const short = (iso: string | undefined) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "-");
+const at = (local: string | undefined) => local ?? "-";
 
-export function progressLine(t: TaskProgressView): string {
-  const pct = t.Progress !== undefined ? `${t.Progress}%` : "progress unknown";
-  const parts = [`${t.TaskId} (${t.TaskAction}): ${t.TaskStatus}, ${pct}`];
-  if (t.TaskStatus === "Processing") parts.push(`running ${formatDuration(t.DurationSeconds)} since ${short(t.CreationTime)}`);
-  else if (t.FinishedTime) parts.push(`ended ${short(t.FinishedTime)} after ${formatDuration(t.DurationSeconds)}`);
-  if (t.EstimatedCompletionTime) parts.push(`ETA ${short(t.EstimatedCompletionTime)} (${t.EtaBasis})`);
+function statusText(t: TaskProgressOutput): string {
+  if (t.TaskStatus === "Failed") return t.Progress !== undefined ? `Failed at ${t.Progress}%` : "Failed";
+  return `${t.TaskStatus}, ${t.Progress !== undefined ? `${t.Progress}%` : "progress unknown"}`;
+}
+
+export function progressLine(t: TaskProgressOutput): string {
+  const parts = [`${t.TaskId} (${t.TaskAction}): ${statusText(t)}`];
+  if (t.TaskStatus === "Processing") parts.push(`running for ${formatDuration(t.DurationSeconds)} since ${at(t.CreationTimeLocal)}`);
+  else if (t.FinishedTime) parts.push(`ended ${at(t.FinishedTimeLocal)} after ${formatDuration(t.DurationSeconds)}`);
+  if (t.EstimatedCompletionTimeLocal) parts.push(`ETA ${t.EstimatedCompletionTimeLocal} (${t.EtaBasis})`);
+  else if (t.OverdueSeconds !== undefined) parts.push(`overdue by ${formatDuration(t.OverdueSeconds)} against the typical duration`);
+  if (t.TaskStatus === "Processing" && t.SupportCancel) parts.push("can be cancelled");
   return parts.join("; ");
 }
 
-export function progressDetails(t: TaskProgressView): string[] {
+export function progressDetails(t: TaskProgressOutput): string[] {
   const lines: string[] = [];
   if (t.Failure) {
     const code = t.Failure.ErrorCode ? `${t.Failure.ErrorCode}: ` : "";
@@ -30,20 +37,35 @@ export function progressDetails(t: TaskProgressView): string[] {
   return lines;
 }
 
+const zoneLine = (out: { TimeZone: string; ZoneNote?: string | undefined }) => `Times in ${out.TimeZone}.${out.ZoneNote ? ` ${out.ZoneNote}` : ""}`;
+
+function outcomeText(o: WaitForTasksOutput["Outcome"]): string {
+  const parts = [
+    o.Finished ? `${o.Finished} finished` : "",
+    o.Failed ? `${o.Failed} failed` : "",
+    o.StillRunning ? `${o.StillRunning} still running` : "",
+    o.NotLookedUp ? `${o.NotLookedUp} could not be looked up` : "",
+  ].filter(Boolean);
+  return parts.join(", ");
+}
+
 /** The text of a wait_for_ecs_tasks answer, from its structured half. */
 export function renderWaitText(out: WaitForTasksOutput): string {
-  const lines = [
-    out.Done
-      ? `Done: all ${out.Tasks.length} task(s) ended after ${out.Polls} check(s) in ${formatDuration(out.ElapsedSeconds)}.`
-      : `Not done after ${formatDuration(out.ElapsedSeconds)} (${out.Polls} checks): ${out.ResumeArguments?.TaskIds.length ?? 0} of ${out.Tasks.length} still running. ` +
-        `Call wait_for_ecs_tasks again in about ${out.NextCheckAfterSeconds} s with ${JSON.stringify(out.ResumeArguments)}.`,
-  ];
+  const lines = out.Notice ? [out.Notice] : [];
+  const after = `after ${out.Polls} check(s) in ${formatDuration(out.ElapsedSeconds)}`;
+  lines.push(out.Done ? `Done ${after}: ${outcomeText(out.Outcome)}.` : `Not done ${after}: ${outcomeText(out.Outcome)}.`);
+  if (out.Advice) lines.push(out.Advice);
+  if (out.ResumeArguments) {
+    lines.push(`To wait more, call wait_for_ecs_tasks in about ${out.NextCheckAfterSeconds} s with ${JSON.stringify(out.ResumeArguments)}.`);
+  }
   for (const t of out.Tasks) {
+    const where = t.RegionId ? ` [${t.RegionId}]` : "";
     // An entry with TaskAction came from a successful look-up: it has every progress field.
-    if (t.TaskAction !== undefined) lines.push(progressLine(t as TaskProgressView), ...progressDetails(t as TaskProgressView));
-    else lines.push(`${t.TaskId}: could not be looked up`);
+    if (t.TaskAction !== undefined) lines.push(progressLine(t as TaskProgressOutput) + where, ...progressDetails(t as TaskProgressOutput));
+    else lines.push(`${t.TaskId}${where}: could not be looked up`);
     if (t.LookupError) lines.push(`  Lookup failed: ${t.LookupError}`);
   }
+  lines.push(zoneLine(out));
   return lines.join("\n");
 }
 
@@ -53,5 +75,6 @@ export function renderAttributeText(out: TaskAttributeOutput): string {
     out.TotalCount !== undefined
       ? [`Items: ${out.SuccessCount ?? 0} succeeded, ${out.FailedCount ?? 0} failed, of ${out.TotalCount}.`]
       : [];
-  return [`${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), "", `RequestId: ${out.RequestId}`].join("\n");
+  const notice = out.Notice ? [out.Notice] : [];
+  return [...notice, `${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), zoneLine(out), "", `RequestId: ${out.RequestId}`].join("\n");
 }

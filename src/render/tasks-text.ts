@@ -1,30 +1,18 @@
-// The text half of a describe_ecs_tasks answer: counts first, then the window, then at most 30
-// rows, then how to get the rest. It must stand on its own for a model that never reads
-// structuredContent, and stay within about 6,000 characters whatever the answer holds.
-import { formatLocal } from "../time/index.js";
-import type { DescribeTasksOutput } from "../contracts/describe-tasks.js";
+// The text half of a describe_ecs_tasks answer, from its structured half. It must stand on its own
+// for a model that never reads structuredContent (Claude Desktop): counts first, then the window,
+// the rows in the answer's zone with percent, ETA and reasons, then the exact next call. It never
+// points at structuredContent, and stays within TEXT_BUDGET characters (the use case drops rows to
+// keep it there).
+import type { DescribeTasksOutput, ListedTask } from "../contracts/describe-tasks.js";
 import { formatCounts, formatDuration } from "./format.js";
 
-/** Rows shown in text; structuredContent always holds every returned task. */
-export const TEXT_ROW_LIMIT = 30;
-/** The text budget; rows are dropped (never the summary) to stay under it. */
+/** The text budget of every answer. */
 export const TEXT_BUDGET = 6_000;
 const FIELD_MAX = 48;
-
-/**
- * Table times are shown in the query's zone, so an agent can repeat them to the user without
- * converting (structuredContent keeps UTC): `2026-11-28 20:10` in Asia/Shanghai, `2026-11-28 12:10Z`
- * in UTC. The API has minute precision anyway.
- */
-function timeIn(zone: string) {
-  return (iso: string | undefined): string => {
-    if (!iso) return "-";
-    if (isUtc(zone)) return `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`;
-    return formatLocal(zone, Date.parse(iso)).slice(0, 16);
-  };
-}
+const REASON_MAX = 120;
 
 const clip = (s: string, max = FIELD_MAX) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const local = (value: string | undefined) => value ?? "-";
 
 function filtersLine(q: DescribeTasksOutput["Query"]): string | undefined {
   const parts: string[] = [];
@@ -41,78 +29,95 @@ function windowLine(q: DescribeTasksOutput["Query"]): string | undefined {
   return `Created: ${q.TimeWindow ?? "(window)"} (sent ${sent}).`;
 }
 
-const isUtc = (zone: string) => zone === "UTC" || zone === "Etc/UTC";
-const zoneSuffix = (zone: string) => (isUtc(zone) ? "" : ` ${zone}`);
+const coversText = (covers: string, read: number) => (covers === "all matching tasks" ? "all matching" : `the ${read} task(s) read`);
 
-function headLines(out: DescribeTasksOutput, shortTime: (iso: string | undefined) => string): string[] {
+function regionsLine(out: DescribeTasksOutput): string | undefined {
+  if (!out.Regions) return undefined;
+  const withTasks = out.Regions.filter((r) => !r.Error).map((r) => `${r.RegionId} ${r.TotalCount ?? 0}`);
+  const failed = out.Regions.filter((r) => r.Error);
+  const parts = [withTasks.length ? `Regions with tasks: ${clip(withTasks.join(", "), 400)}` : "No region has matching tasks"];
+  if (failed.length) parts.push(`failed (${failed.length}): ${clip(failed.map((r) => `${r.RegionId}: ${r.Error ?? ""}`).join("; "), 600)}`);
+  return `${parts.join("; ")}.`;
+}
+
+function headLines(out: DescribeTasksOutput): string[] {
   const lines: string[] = [];
-  const where = out.RegionId === "all" ? `All regions (${out.Regions?.length ?? 0})` : out.RegionId;
-  const paged = out.Query.AllPages || out.RegionId === "all";
-  const first = paged ? 1 : (out.PageNumber - 1) * out.PageSize + 1;
+  if (out.Notice) lines.push(out.Notice);
+  const where = out.RegionId === "all" ? "All regions" : out.RegionId;
   if (out.Returned === 0) {
-    lines.push(`${where}: ${out.TotalCount} task(s) match; none ${paged ? "returned" : `on page ${out.PageNumber}`}.`);
-  } else if (paged) {
-    lines.push(`${where}: ${out.TotalCount} task(s) match; ${out.Returned} returned (${out.PagesFetched} page(s) read).`);
+    lines.push(`${where}: ${out.TotalCount} task(s) match; none shown${out.TotalCount > 0 ? ` on page ${out.PageNumber}` : ""}.`);
   } else {
-    lines.push(`${where}: ${out.TotalCount} task(s) match; showing ${first}-${first + out.Returned - 1} (page ${out.PageNumber}, size ${out.PageSize}).`);
+    lines.push(`${where}: ${out.TotalCount} task(s) match; ${out.Returned} shown, newest first (${out.RowsRead} read in ${out.PagesFetched} page(s)).`);
   }
   lines.push(`By status (all matching): ${formatCounts(out.Summary.ByStatus)}.`);
-  if (out.HasMore) {
-    const more = out.TotalCount - out.Returned - (paged ? 0 : first - 1);
-    const how =
-      out.NextPageNumber !== undefined
-        ? `call again with PageNumber=${out.NextPageNumber}${out.Query.AllPages ? " (AllPages)" : ""}`
-        : "narrow the filters or raise MaxResults";
-    lines.push(`More: ${more} not returned${out.Truncated ? " (MaxResults reached)" : ""}; ${how}.`);
-  }
   const window = windowLine(out.Query);
   if (window) lines.push(window);
   const filters = filtersLine(out.Query);
   if (filters) lines.push(filters);
-  if (out.Returned > 0) {
-    const covers = out.Summary.ByActionCovers === "all matching tasks" ? "all matching" : "returned";
-    lines.push(`By action (${covers}): ${formatCounts(out.Summary.ByAction)}.`);
-  }
-  const failedRegions = out.Regions?.filter((r) => r.Error) ?? [];
-  if (failedRegions.length) {
-    lines.push(`Regions that failed (${failedRegions.length}): ${failedRegions.map((r) => `${r.RegionId}: ${clip(r.Error ?? "", 160)}`).join("; ")}`);
-  }
+  if (out.RowsRead > 0) lines.push(`By action (${coversText(out.Summary.ByActionCovers, out.RowsRead)}): ${formatCounts(out.Summary.ByAction)}.`);
   const oldest = out.Summary.OldestProcessing;
   if (oldest) {
     lines.push(
-      `Oldest still running: ${oldest.TaskId} (${oldest.TaskAction}) since ${shortTime(oldest.CreationTime)}${zoneSuffix(out.Query.TimeZone)}, ${formatDuration(oldest.RunningSeconds)} so far.`,
+      `Oldest still running (${coversText(oldest.Covers, out.RowsRead)}): ${oldest.TaskId} (${oldest.TaskAction}) since ${local(oldest.CreationTimeLocal)}, running for ${formatDuration(oldest.RunningSeconds)}.`,
     );
   }
-  if (out.ProgressNote) lines.push(out.ProgressNote);
+  const regions = regionsLine(out);
+  if (regions) lines.push(regions);
+  if (out.ProgressNote) lines.push(out.ProgressNote.replace(" (see LookupError)", ""));
+  lines.push(`Times in ${out.TimeZone}.${out.ZoneNote ? ` ${out.ZoneNote}` : ""}`);
   return lines;
 }
 
-function row(t: DescribeTasksOutput["Tasks"][number], withRegion: boolean, shortTime: (iso: string | undefined) => string): string {
-  const status = t.Progress !== undefined ? `${t.TaskStatus} ${t.Progress}%` : t.TaskStatus;
-  const cells = [clip(t.TaskId), clip(t.TaskAction), clip(status), clip(t.ResourceId ?? "-"), shortTime(t.CreationTime), shortTime(t.FinishedTime), formatDuration(t.DurationSeconds)];
+function statusCell(t: ListedTask): string {
+  if (t.TaskStatus === "Failed" && t.Progress !== undefined) return `Failed at ${t.Progress}%`;
+  const pct = t.Progress !== undefined && t.TaskStatus === "Processing" ? ` ${t.Progress}%` : "";
+  return `${t.TaskStatus}${pct}${t.SupportCancel && t.TaskStatus === "Processing" ? " (cancellable)" : ""}`;
+}
+
+function endCell(t: ListedTask): string {
+  if (t.FinishedTimeLocal) return t.FinishedTimeLocal;
+  if (t.EstimatedCompletionTimeLocal) return `ETA ${t.EstimatedCompletionTimeLocal}`;
+  if (t.OverdueSeconds !== undefined) return `overdue ${formatDuration(t.OverdueSeconds)}`;
+  return "-";
+}
+
+function durationCell(t: ListedTask): string {
+  if (t.DurationSeconds === undefined) return "-";
+  return t.TaskStatus === "Processing" ? `running for ${formatDuration(t.DurationSeconds)}` : formatDuration(t.DurationSeconds);
+}
+
+function reasonCell(t: ListedTask): string {
+  if (t.ErrorCode || t.ErrorMsg) return clip(`${t.ErrorCode ? `${t.ErrorCode}: ` : ""}${t.ErrorMsg ?? ""}`, REASON_MAX);
+  if (t.LookupError) return clip(`look-up failed: ${t.LookupError}`, REASON_MAX);
+  if (t.Note) return "no percent or reason from the API";
+  return "";
+}
+
+function row(t: ListedTask, withRegion: boolean): string {
+  const cells = [t.TaskId, clip(t.TaskAction), clip(statusCell(t)), clip(t.ResourceId ?? "-"), local(t.CreationTimeLocal), endCell(t), durationCell(t)];
   if (withRegion) cells.splice(1, 0, clip(t.RegionId ?? "-"));
-  return cells.join(" | ");
+  const reason = reasonCell(t);
+  if (reason) cells.push(reason);
+  return cells.map((c) => clip(c, 160)).join(" | ");
+}
+
+function moreLines(out: DescribeTasksOutput): string[] {
+  const lines: string[] = [];
+  const notShown = out.TotalCount - out.Returned;
+  if (out.Next) {
+    lines.push(`More: ${notShown} matching task(s) not shown. Next call, for ${out.Next.Why}: describe_ecs_tasks ${JSON.stringify(out.Next.Arguments)}`);
+  } else if (out.HasMore) {
+    lines.push(`More: ${notShown} matching task(s) not shown; narrow the filters (TaskStatus, TaskAction, a shorter time window) to see them.`);
+  }
+  return lines;
 }
 
 export function renderTasksText(out: DescribeTasksOutput): string {
-  const zone = out.Query.TimeZone;
-  const shortTime = timeIn(zone);
-  const lines = headLines(out, shortTime);
-  const tail = ["", `RequestId: ${out.RequestId}`];
+  const lines = headLines(out);
   if (out.Returned > 0) {
-    const withRegion = out.RegionId === "all";
-    const zoneNote = isUtc(zone) ? "" : ` (times in ${zone})`;
-    lines.push("", `TaskId${withRegion ? " | Region" : ""} | Action | Status | Resource | Created | Finished | Duration${zoneNote}`);
-    let used = lines.join("\n").length + tail.join("\n").length + 120;
-    let shown = 0;
-    for (const t of out.Tasks.slice(0, TEXT_ROW_LIMIT)) {
-      const r = row(t, withRegion, shortTime);
-      if (used + r.length + 1 > TEXT_BUDGET) break;
-      lines.push(r);
-      used += r.length + 1;
-      shown++;
-    }
-    if (out.Returned > shown) lines.push(`(${out.Returned - shown} more row(s) in structuredContent.Tasks)`);
+    const withRegion = out.Tasks.some((t) => t.RegionId);
+    lines.push("", `TaskId${withRegion ? " | Region" : ""} | Action | Status | Resource | Created | Finished or ETA | Took | Reason`);
+    for (const t of out.Tasks) lines.push(row(t, withRegion));
   }
-  return [...lines, ...tail].join("\n");
+  return [...lines, "", ...moreLines(out), `RequestId: ${out.RequestId}`].join("\n");
 }

@@ -30,7 +30,10 @@ import { TimeInputError } from "./errors.js";
 import { type RangeSpec, parseRange } from "./phrases.js";
 import { type Ctx, type Span, parsePoint, resolvePoint } from "./points.js";
 import { type PointSpec, normalize } from "./words.js";
+import { formatUtcSeconds } from "../util/utc.js";
 import { canonicalZone, civilOf, formatLocal } from "./zone.js";
+
+export { formatUtcSeconds };
 
 export interface TimeInput {
   TimeRange?: string;
@@ -64,9 +67,6 @@ export function defaultTimeZone(): string {
   return "UTC";
 }
 
-export function formatUtcSeconds(d: Date): string {
-  return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 function present(name: string, v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;

@@ -1,20 +1,27 @@
 // The describe_ecs_tasks use case: validate and resolve the query (before any I/O), read one region
-// or all, add progress to running tasks, and echo exactly what was sent. Returns the contract's
-// output; rendering and MCP are the adapter's business.
+// or all (and, when a TaskIds filter finds nothing in its region, every region), look up details
+// for the rows shown, and answer within the size budgets with the exact arguments for more.
+// Returns the contract's output; rendering and MCP are the adapter's business.
 import {
   DEFAULT_MAX_RESULTS,
+  ROW_CAP,
   type DescribeTasksInput,
   type DescribeTasksOutput,
 } from "../contracts/describe-tasks.js";
 import { splitTaskIds } from "../contracts/fields.js";
 import type { DescribeTasksParams } from "../ecs/tasks-api.js";
-import { errorSummary } from "../errors.js";
-import { lookUpProgress, progressNote } from "../progress/enrich.js";
-import { summarizeTasks } from "../tasks/summary.js";
-import { queryAllRegions, type RegionStatus } from "../tasks/all-regions.js";
+import { lookUpDetails, lookupNote } from "../progress/enrich.js";
+import type { AllRegionsTasks } from "../tasks/all-regions.js";
 import { queryRegion, type QueryOptions, type RegionTasks } from "../tasks/query-region.js";
 import { resolveTimeQuery } from "../time/index.js";
-import type { UseCaseDeps } from "./services.js";
+import { answerZone } from "./answer-zone.js";
+import { listSummary, listedRow } from "./list-rows.js";
+import { everyRegion, foundElsewhereNotice } from "./every-region.js";
+import { baseArguments, pageStartingAfter } from "./next-call.js";
+import { noticeFor, type UseCaseDeps } from "./services.js";
+
+/** structuredContent of any answer stays under this many characters of JSON. */
+export const STRUCTURED_BUDGET = 24_000;
 
 /** Everything that can be refused is checked here, before any I/O. */
 function describeParams(args: DescribeTasksInput, deps: Pick<UseCaseDeps, "now" | "defaultTimeZone">) {
@@ -41,68 +48,100 @@ function describeParams(args: DescribeTasksInput, deps: Pick<UseCaseDeps, "now" 
   return { params, time };
 }
 
-export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps): Promise<DescribeTasksOutput> {
+/** The answer's shape, given how many rows of those read are shown. */
+export type FitsText = (out: DescribeTasksOutput) => boolean;
+
+export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps, fitsText: FitsText = () => true): Promise<DescribeTasksOutput> {
   const { params, time } = describeParams(args, deps);
-  const everyRegion = args.RegionId === "all";
-  const region = everyRegion ? { regionId: "all", source: "argument" as const } : await deps.regions.resolve(args.RegionId);
+  const zone = answerZone(time.TimeZone, args.TimeZone !== undefined);
+  const allRegions = args.RegionId === "all";
+  const region = allRegions ? { regionId: "all", source: "argument" as const } : await deps.regions.resolve(args.RegionId);
   const maxResults = args.MaxResults ?? DEFAULT_MAX_RESULTS;
   const options: QueryOptions = { allPages: args.AllPages === true, maxResults };
-  const fetchDeps = { ecs: deps.ecs, now: deps.now, signal: deps.signal, concurrency: deps.pageConcurrency };
 
-  const result: RegionTasks & { Regions?: RegionStatus[] } = everyRegion
-    ? await queryAllRegions(params, options, {
-        ...fetchDeps,
-        catalog: deps.regionCatalog,
-        budgetMs: deps.regionBudgetMs,
-        // DescribeRegions goes through the configured region's endpoint when there is one.
-        ...(await deps.regions.resolve(undefined).then((r) => ({ via: r.regionId }), () => ({}))),
-        describeError: errorSummary,
-      })
-    : await queryRegion({ ...params, RegionId: region.regionId }, options, fetchDeps);
+  let result: RegionTasks & { Regions?: AllRegionsTasks["Regions"] } = allRegions
+    ? await everyRegion(params, options, deps)
+    : await queryRegion({ ...params, RegionId: region.regionId }, options, { ecs: deps.ecs, now: deps.now, signal: deps.signal, concurrency: deps.pageConcurrency });
 
-  const lookups =
-    args.IncludeProgress === false ? undefined : await lookUpProgress(result.Tasks, (t) => t.RegionId ?? region.regionId, deps);
-  const tasks = result.Tasks.map((t) => {
-    const progress = lookups?.progress.get(t.TaskId);
-    const error = lookups?.errors.get(t.TaskId);
-    return { ...t, ...(progress !== undefined ? { Progress: progress } : {}), ...(error ? { ProgressError: error } : {}) };
-  });
-  const note = lookups && progressNote(lookups);
+  // Tasks live in one region: a known ID that is not here is looked for everywhere (one extra round).
+  let notice: string | undefined;
+  let searched = false;
+  if (!allRegions && params.TaskIds && result.TotalCount === 0) {
+    // One page of 100 per region holds every listed ID (at most 100), so no count queries follow.
+    const { PageNumber: _n, PageSize: _s, ...filters } = params;
+    const found = await everyRegion({ ...filters, PageSize: 100 }, { allPages: false, maxResults }, deps);
+    const where = [...new Set(found.Tasks.map((t) => t.RegionId ?? ""))].filter(Boolean);
+    if (where.length > 0) {
+      notice = foundElsewhereNotice(region.regionId, where);
+      result = found;
+      searched = true;
+    } else {
+      notice = `No task with ${params.TaskIds.length === 1 ? "that ID" : "those IDs"} in ${region.regionId}, nor in any of the ${found.Regions.length} other regions asked.`;
+    }
+  }
+
+  const shown = result.Tasks.slice(0, ROW_CAP);
+  const multiRegion = allRegions || searched;
+  const regionOf = (t: { RegionId?: string }) => t.RegionId ?? region.regionId;
+  const lookups = args.IncludeProgress === false ? undefined : await lookUpDetails(shown, regionOf, deps);
+  const note = lookups && lookupNote(lookups);
   const { TaskIds: sentTaskIds, ...sent } = params;
-  const { OldestProcessing, ByAction } = summarizeTasks(result.Tasks);
+  const covers = result.Complete ? "all matching tasks" : "tasks read";
+  const rows = shown.map((t) => listedRow(t, zone, lookups));
+  // The first row of this answer, counted from the first matching task.
+  const firstOffset = multiRegion ? 0 : options.allPages ? ((params.PageNumber ?? 1) - 1) * 100 : (result.PageNumber - 1) * result.PageSize;
+  const nextBase = baseArguments(args, { RegionId: region.regionId, ...sent, ...(sentTaskIds ? { TaskIds: sentTaskIds } : {}), TimeZone: zone.zone });
 
-  return {
-    DataSource: deps.dataSource,
-    RegionId: result.RegionId,
-    TotalCount: result.TotalCount,
-    PageNumber: result.PageNumber,
-    PageSize: result.PageSize,
-    Returned: tasks.length,
-    HasMore: result.HasMore,
-    ...(result.NextPageNumber !== undefined ? { NextPageNumber: result.NextPageNumber } : {}),
-    ...(options.allPages ? { Truncated: result.HasMore } : {}),
-    PagesFetched: result.PagesFetched,
-    Tasks: tasks,
-    Summary: {
-      ByStatus: result.ExactByStatus,
-      ByStatusCovers: "all matching tasks",
-      ByAction,
-      ByActionCovers: result.Complete ? "all matching tasks" : "returned tasks",
-      ...(OldestProcessing ? { OldestProcessing } : {}),
-    },
-    ...(result.Regions ? { Regions: result.Regions } : {}),
-    Query: {
-      ...sent,
-      ...(sentTaskIds ? { TaskIds: sentTaskIds.join(",") } : {}),
-      RegionId: region.regionId,
-      RegionSource: region.source,
-      ...(options.allPages ? { AllPages: true, PageSize: 100, MaxResults: maxResults } : {}),
-      ...(everyRegion && !options.allPages ? { MaxResults: maxResults } : {}),
-      TimeZone: time.TimeZone,
-      ...(time.TimeWindow ? { TimeWindow: time.TimeWindow } : {}),
-    },
-    ...(note ? { ProgressNote: note } : {}),
-    RequestId: result.RequestIds[0] ?? "",
-    CredentialProvider: result.ProviderName,
+  const build = (n: number): DescribeTasksOutput => {
+    const omitted = result.Tasks.length - n;
+    let next: DescribeTasksOutput["Next"];
+    if (!multiRegion && (omitted > 0 || result.HasMore)) {
+      const at = pageStartingAfter(firstOffset + n);
+      const cutPage = !options.allPages && omitted > 0;
+      next = {
+        Why: cutPage ? `rows ${firstOffset + n + 1}-${firstOffset + result.Tasks.length} of page ${result.PageNumber}, then on` : `the tasks after row ${firstOffset + n}`,
+        Arguments: { ...nextBase, ...(!cutPage && !options.allPages ? { PageNumber: result.PageNumber + 1, PageSize: params.PageSize ?? result.PageSize } : at) },
+      };
+    } else if (allRegions && !options.allPages && result.HasMore) {
+      next = { Why: "every page of every region (each region gave one page)", Arguments: { ...nextBase, RegionId: "all", AllPages: true, MaxResults: maxResults } };
+    }
+    return {
+      DataSource: deps.dataSource,
+      ...(noticeFor(deps.dataSource, notice) ? { Notice: noticeFor(deps.dataSource, notice) } : {}),
+      RegionId: searched ? "all" : result.RegionId,
+      TotalCount: result.TotalCount,
+      PageNumber: result.PageNumber,
+      PageSize: result.PageSize,
+      RowsRead: result.Tasks.length,
+      Returned: n,
+      ...(omitted > 0 ? { RowsOmitted: omitted } : {}),
+      HasMore: result.HasMore || omitted > 0,
+      ...(next ? { Next: next } : {}),
+      ...(options.allPages ? { Truncated: result.HasMore } : {}),
+      PagesFetched: result.PagesFetched,
+      Tasks: rows.slice(0, n),
+      Summary: listSummary(result.Tasks, result.ExactByStatus, covers, zone),
+      ...(result.Regions ? { Regions: result.Regions.filter((r) => r.Error || (r.TotalCount ?? 0) > 0) } : {}),
+      Query: {
+        ...sent,
+        ...(sentTaskIds ? { TaskIds: sentTaskIds.join(",") } : {}),
+        RegionId: searched ? "all" : region.regionId,
+        RegionSource: searched ? "search" : region.source,
+        ...(options.allPages ? { AllPages: true, PageSize: 100, MaxResults: maxResults } : {}),
+        ...(allRegions && !options.allPages ? { MaxResults: maxResults } : {}),
+        ...(time.TimeWindow ? { TimeWindow: time.TimeWindow } : {}),
+      },
+      TimeZone: zone.zone,
+      ...(zone.note ? { ZoneNote: zone.note } : {}),
+      ...(note ? { ProgressNote: note } : {}),
+      RequestId: result.RequestIds[0] ?? "",
+      CredentialProvider: result.ProviderName,
+    };
   };
+
+  // Both halves within budget: drop rows from the end (Next then starts at the first one dropped).
+  let n = rows.length;
+  let out = build(n);
+  while (n > 0 && (JSON.stringify(out).length > STRUCTURED_BUDGET || !fitsText(out))) out = build(--n);
+  return out;
 }

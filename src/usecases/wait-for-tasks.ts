@@ -1,6 +1,8 @@
 // The wait_for_ecs_tasks use case: poll until the tasks end or the time is up, reporting each poll
-// as a progress value and a log line, and answer with what to call next when not done.
+// as a progress value and a log line in the caller's zone, and answer with how each task ended,
+// what to call next when not done, and when waiting again is the wrong move.
 import { splitTaskIds } from "../contracts/fields.js";
+import type { TaskProgressOutput } from "../contracts/task-progress.js";
 import {
   DEFAULT_POLL_SECONDS,
   DEFAULT_TIMEOUT_SECONDS,
@@ -10,16 +12,27 @@ import {
   type WaitedTaskOutput,
 } from "../contracts/wait-for-tasks.js";
 import { nextCheckAfterSeconds, waitForTasks, type PollReport, type WaitedTask } from "../progress/wait.js";
+import { formatDuration } from "../render/format.js";
 import { progressLine } from "../render/progress-text.js";
-import type { UseCaseDeps } from "./services.js";
+import { zoneOf, type AnswerZone } from "./answer-zone.js";
+import { foundElsewhereNotice, locateTasks } from "./every-region.js";
+import { localizedView } from "./progress-view.js";
+import { noticeFor, type UseCaseDeps } from "./services.js";
 
-function taskEntry(t: WaitedTask): WaitedTaskOutput {
-  const base = t.view ?? { TaskId: t.TaskId, TaskStatus: "Unknown" };
-  return { ...base, ...(t.lookupError ? { LookupError: t.lookupError } : {}) };
+/** Waiting again is pointless when the soonest ETA is this many times the wait's limit away (and over 10 minutes). */
+const FAR_BEYOND = 3;
+
+function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string): WaitedTaskOutput {
+  const base: WaitedTaskOutput = t.view ? localizedView(t.view, zone) : { TaskId: t.TaskId, TaskStatus: "Unknown" };
+  return { ...base, ...(t.RegionId !== askedRegion ? { RegionId: t.RegionId } : {}), ...(t.lookupError ? { LookupError: t.lookupError } : {}) };
+}
+
+function lineOf(t: WaitedTask, zone: AnswerZone): string {
+  return t.view ? progressLine(localizedView(t.view, zone) as TaskProgressOutput) : `${t.TaskId}: ${t.lookupError ?? "unknown"}`;
 }
 
 /** Progress notifications must increase; a poll that saw no change still nudges it, to keep client timeouts alive. */
-function progressSender(deps: Pick<UseCaseDeps, "reportProgress">) {
+function progressSender(deps: Pick<UseCaseDeps, "reportProgress">, zone: AnswerZone) {
   let last = -1;
   return async (report: PollReport) => {
     if (!deps.reportProgress) return;
@@ -29,23 +42,59 @@ function progressSender(deps: Pick<UseCaseDeps, "reportProgress">) {
     if (value <= last) return;
     last = value;
     const message = report.tasks
-      .map((t) => `${t.TaskId} ${t.view?.TaskStatus ?? "Unknown"} ${t.view?.Progress !== undefined ? `${t.view.Progress}%` : "?"}`)
+      .map((t) => {
+        const eta = zone.local(t.view?.EstimatedCompletionTime);
+        return `${t.TaskId} ${t.view?.TaskStatus ?? "Unknown"} ${t.view?.Progress !== undefined ? `${t.view.Progress}%` : "?"}${eta ? ` ETA ${eta}` : ""}`;
+      })
       .join("; ");
-    await deps.reportProgress(value, 100, message);
+    await deps.reportProgress(value, 100, `${message} (${zone.zone})`);
   };
+}
+
+function outcomeOf(tasks: WaitedTask[]): WaitForTasksOutput["Outcome"] {
+  const outcome = { Finished: 0, Failed: 0, StillRunning: 0, NotLookedUp: 0 };
+  for (const t of tasks) {
+    const status = t.view?.TaskStatus;
+    if (!t.view || (t.settled && status !== "Finished" && status !== "Failed")) outcome.NotLookedUp++;
+    else if (status === "Finished") outcome.Finished++;
+    else if (status === "Failed") outcome.Failed++;
+    else outcome.StillRunning++;
+  }
+  return outcome;
+}
+
+/** When the work will take far longer than a wait can cover, say to report instead of polling. */
+function adviceFor(running: WaitedTask[], nowMs: number, timeoutSeconds: number, zone: AnswerZone): string | undefined {
+  const etas = running.map((t) => t.view?.EstimatedCompletionTime).filter((e): e is string => !!e).map((e) => Date.parse(e));
+  if (etas.length === 0 || etas.length < running.length) return undefined;
+  const soonest = Math.min(...etas);
+  const remaining = (soonest - nowMs) / 1000;
+  if (remaining < Math.max(600, FAR_BEYOND * timeoutSeconds)) return undefined;
+  return (
+    `The soonest task should end at about ${zone.local(new Date(soonest).toISOString())} (${zone.zone}), ${formatDuration(Math.round(remaining))} from now: ` +
+    "tell the user the progress and that ETA now, rather than waiting again every few minutes; check back near the ETA."
+  );
 }
 
 export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps): Promise<WaitForTasksOutput> {
   const taskIds = splitTaskIds(args.TaskIds, MAX_WAIT_TASKS);
+  const zone = zoneOf(args.TimeZone, deps.now(), deps.defaultTimeZone);
   const timeoutSeconds = args.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const pollSeconds = args.PollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
   const region = await deps.regions.resolve(args.RegionId);
-  const sendProgress = progressSender(deps);
+  const sendProgress = progressSender(deps, zone);
 
-  const outcome = await waitForTasks(region.regionId, taskIds, timeoutSeconds * 1000, pollSeconds * 1000, deps, async (report) => {
-    await sendProgress(report);
-    await deps.log("info", `poll ${report.poll}: ${report.tasks.map((t) => (t.view ? progressLine(t.view) : `${t.TaskId}: ${t.lookupError ?? "unknown"}`)).join(" | ")}`);
-  });
+  const outcome = await waitForTasks(
+    region.regionId,
+    taskIds,
+    timeoutSeconds * 1000,
+    pollSeconds * 1000,
+    { ...deps, locate: (ids) => locateTasks(ids, deps) },
+    async (report) => {
+      await sendProgress(report);
+      await deps.log("info", `poll ${report.poll}: ${report.tasks.map((t) => lineOf(t, zone)).join(" | ")}`);
+    },
+  );
 
   const summary: Record<string, number> = {};
   for (const t of outcome.tasks) {
@@ -53,23 +102,34 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     summary[status] = (summary[status] ?? 0) + 1;
   }
   const running = outcome.tasks.filter((t) => !t.settled);
+  const moved = outcome.tasks.filter((t) => t.RegionId !== region.regionId).map((t) => t.RegionId);
+  const notice = noticeFor(deps.dataSource, moved.length ? foundElsewhereNotice(region.regionId, moved) : undefined);
+  const advice = outcome.done ? undefined : adviceFor(running, deps.now().getTime(), timeoutSeconds, zone);
   const out: WaitForTasksOutput = {
     DataSource: deps.dataSource,
+    ...(notice ? { Notice: notice } : {}),
     RegionId: region.regionId,
     Done: outcome.done,
     Polls: outcome.poll,
     ElapsedSeconds: Math.round(outcome.elapsedMs / 1000),
+    Outcome: outcomeOf(outcome.tasks),
     Summary: summary,
-    Tasks: outcome.tasks.map(taskEntry),
+    Tasks: outcome.tasks.map((t) => taskEntry(t, zone, region.regionId)),
+    ...(advice ? { Advice: advice } : {}),
+    TimeZone: zone.zone,
+    ...(zone.note ? { ZoneNote: zone.note } : {}),
     ...(outcome.providerName ? { CredentialProvider: outcome.providerName } : {}),
   };
   if (!outcome.done) {
     out.NextCheckAfterSeconds = nextCheckAfterSeconds(running, deps.now(), pollSeconds);
+    // Tasks found in another region resume there; the rest in the region asked.
+    const regions = new Set(running.map((t) => t.RegionId));
     out.ResumeArguments = {
-      RegionId: region.regionId,
+      RegionId: regions.size === 1 ? [...regions][0]! : region.regionId,
       TaskIds: running.map((t) => t.TaskId),
       TimeoutSeconds: timeoutSeconds,
       PollIntervalSeconds: pollSeconds,
+      ...(args.TimeZone !== undefined ? { TimeZone: zone.zone } : {}),
     };
   }
   return out;

@@ -6,6 +6,7 @@ import type { EcsApi } from "../../src/ecs/client.js";
 import type { TaskAttributeOutput as DescribeTaskAttributeOutput } from "../../src/contracts/task-attribute.js";
 import type { DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import type { WaitForTasksOutput } from "../../src/contracts/wait-for-tasks.js";
+import { DurationHistory } from "../../src/progress/history.js";
 import { startHarness, textOf, type Harness, type HarnessOptions } from "../helpers/in-memory.js";
 import { EXPORT_RUNNING, IMPORT_FAILED, at, IMPORT_RUNNING, REDEPLOY_RUNNING, manyRunning, progressFixture } from "./fixtures.js";
 
@@ -24,18 +25,17 @@ const attr = (hh: Harness, args: Record<string, unknown>) => hh.client.callTool(
 const actions = (hh: Harness, from = 0) => hh.sandbox.requests.slice(from).map((r) => r.action);
 
 describe("describe_ecs_task_attribute", () => {
-  it("reports percent, counts and a history ETA, then a rate ETA once progress has been seen twice", async () => {
+  it("reports percent, counts and an ETA from the task's own pace, then a rate ETA once progress has been seen twice", async () => {
     const hh = await harness();
     const first = await attr(hh, { TaskId: IMPORT_RUNNING });
     expect(first.isError).toBeFalsy();
     const a = first.structuredContent as DescribeTaskAttributeOutput;
     expect(a).toMatchObject({ TaskId: IMPORT_RUNNING, TaskAction: "ImportImage", TaskStatus: "Processing", Progress: 40, TaskProcess: "40%", SupportCancel: true });
     expect(a).toMatchObject({ SuccessCount: 0, FailedCount: 0, TotalCount: 1, CreationTime: "2026-11-28T13:46:00Z", DurationSeconds: 24 * 60 });
-    // Median of the 30/40/50-minute imports, from one DescribeTasks call.
-    expect(a).toMatchObject({ EtaBasis: "history-median", EstimatedCompletionTime: "2026-11-28T14:26:00Z" });
-    expect(actions(hh)).toEqual(["DescribeTaskAttribute", "DescribeTasks"]);
-    expect(hh.sandbox.requests.at(1)!.query).toMatchObject({ TaskAction: "ImportImage", TaskStatus: "Finished", PageSize: "100" });
-    expect(textOf(first)).toMatch(/ImportImage\): Processing, 40%; running 24m/);
+    // One reading: 40 % in 24 minutes since creation, so about 36 more; no history call needed.
+    expect(a).toMatchObject({ EtaBasis: "own-pace", EstimatedCompletionTime: "2026-11-28T14:46:00Z", EstimatedCompletionTimeLocal: "2026-11-28 14:46" });
+    expect(actions(hh)).toEqual(["DescribeTaskAttribute"]);
+    expect(textOf(first)).toMatch(/ImportImage\): Processing, 40%; running for 24m since 2026-11-28 13:46; ETA 2026-11-28 14:46 \(own-pace\)/);
 
     hh.clock.advance(6 * 60_000);
     const second = (await attr(hh, { TaskId: IMPORT_RUNNING })).structuredContent as DescribeTaskAttributeOutput;
@@ -43,19 +43,23 @@ describe("describe_ecs_task_attribute", () => {
     expect(second.EtaNote).toMatch(/2 progress readings over 6 min/);
   });
 
-  it("caches history for 10 minutes per region and action", async () => {
+  it("caches history for 10 minutes per region and action (the median of recent finished tasks)", async () => {
     const hh = await harness();
-    const template = hh.sandbox.tasks.find((t) => t.TaskId === EXPORT_RUNNING)!;
-    const ids = ["t-bp1exportcopy000001", "t-bp1exportcopy000002"];
-    hh.sandbox.tasks = [...hh.sandbox.tasks, ...ids.map((TaskId) => ({ ...template, TaskId }))];
-    // Each task is seen for the first time, so no rate is known and history is needed each time.
-    await attr(hh, { TaskId: EXPORT_RUNNING });
-    hh.clock.advance(9 * 60_000);
-    await attr(hh, { TaskId: ids[0] });
+    let nowMs = hh.clock.now().getTime();
+    const history = new DurationHistory(() => new Date(nowMs));
+    const stats = await history.stats(hh.ecs, "cn-hangzhou", "ImportImage");
+    // Median of the 30/40/50-minute imports, from one DescribeTasks call.
+    expect(stats).toEqual({ medianSeconds: 40 * 60, samples: 3 });
+    expect(hh.sandbox.requests.at(0)!.query).toMatchObject({ TaskAction: "ImportImage", TaskStatus: "Finished", PageSize: "100" });
+    nowMs += 9 * 60_000;
+    await history.stats(hh.ecs, "cn-hangzhou", "ImportImage");
+    await history.stats(hh.ecs, "cn-hangzhou", "ImportImage");
     expect(actions(hh).filter((a) => a === "DescribeTasks")).toHaveLength(1);
-    hh.clock.advance(60_000);
-    await attr(hh, { TaskId: ids[1] });
+    await history.stats(hh.ecs, "cn-hangzhou", "ExportImage");
     expect(actions(hh).filter((a) => a === "DescribeTasks")).toHaveLength(2);
+    nowMs += 60_000;
+    await history.stats(hh.ecs, "cn-hangzhou", "ImportImage");
+    expect(actions(hh).filter((a) => a === "DescribeTasks")).toHaveLength(3);
   });
 
   it("explains a failure with the error, the related items and a plain-language hint", async () => {
@@ -78,7 +82,7 @@ describe("describe_ecs_task_attribute", () => {
     const hh = await harness();
     const missing = await attr(hh, { TaskId: "t-bp1nothere0000000000" });
     expect(missing.isError).toBe(true);
-    expect(textOf(missing)).toMatch(/InvalidTaskId.NotFound[\s\S]*RequestId[\s\S]*check the ID and the RegionId/);
+    expect(textOf(missing)).toMatch(/No task t-bp1nothere0000000000 in cn-hangzhou, nor in any other region[\s\S]*InvalidTaskId.NotFound[\s\S]*RequestId[\s\S]*Check the task ID/);
     const uncovered = await attr(hh, { TaskId: REDEPLOY_RUNNING });
     expect(uncovered.isError).toBe(true);
     expect(textOf(uncovered)).toMatch(/InvalidTaskId.TaskActionNotSupport[\s\S]*ImportImage, ExportImage and ModifyDiskSpec/);
@@ -101,7 +105,7 @@ describe("describe_ecs_tasks with IncludeProgress", () => {
     expect(byId.get(IMPORT_RUNNING)?.Progress).toBe(40);
     expect(byId.get(EXPORT_RUNNING)?.Progress).toBe(10);
     expect(byId.get(REDEPLOY_RUNNING)?.Progress).toBeUndefined();
-    expect(out.ProgressNote).toBe("Progress looked up for 2 running task(s).");
+    expect(out.ProgressNote).toBe("Details looked up for 2 running or failed row(s).");
     expect(actions(hh).sort()).toEqual(["DescribeTaskAttribute", "DescribeTaskAttribute", "DescribeTasks"]);
   });
 
@@ -135,7 +139,7 @@ describe("describe_ecs_tasks with IncludeProgress", () => {
     expect(out.Tasks.filter((t) => t.Progress !== undefined)).toHaveLength(20);
     expect(actions(hh).filter((a) => a === "DescribeTaskAttribute")).toHaveLength(20);
     expect(peak).toBe(5);
-    expect(out.ProgressNote).toMatch(/20 running task\(s\); 5 more skipped: at most 20 per call/);
+    expect(out.ProgressNote).toMatch(/20 running or failed row\(s\); 5 more skipped: at most 20 per call/);
   });
 
   it("keeps the page when a lookup fails, marking that task", async () => {
@@ -144,11 +148,12 @@ describe("describe_ecs_tasks with IncludeProgress", () => {
     const result = await hh.client.callTool({ name: "describe_ecs_tasks", arguments: { TaskStatus: "Processing" } });
     expect(result.isError).toBeFalsy();
     const out = result.structuredContent as DescribeTasksOutput;
-    const marked = out.Tasks.filter((t) => t.ProgressError);
+    const marked = out.Tasks.filter((t) => t.LookupError);
     expect(marked).toHaveLength(1);
-    expect(marked[0]!.ProgressError).toMatch(/InternalError/);
+    expect(marked[0]!.LookupError).toMatch(/InternalError/);
     expect(out.Tasks.filter((t) => t.Progress !== undefined)).toHaveLength(1);
-    expect(out.ProgressNote).toMatch(/1 lookup\(s\) failed/);
+    expect(out.ProgressNote).toMatch(/1 look-up\(s\) failed/);
+    expect(textOf(result)).toMatch(/look-up failed: InternalError/);
   });
 });
 
@@ -184,11 +189,12 @@ describe("wait_for_ecs_tasks", () => {
     // (40+100)/2, (41+100)/2, (42+100)/2, then all ended.
     expect(notes.map((n) => n.progress)).toEqual([70, 70.5, 71, 100]);
     expect(notes.every((n) => n.total === 100)).toBe(true);
-    expect(notes[0]!.message).toMatch(new RegExp(`${IMPORT_RUNNING} Processing 40%; ${IMPORT_FAILED} Failed 12%`));
+    expect(notes[0]!.message).toMatch(new RegExp(`${IMPORT_RUNNING} Processing 40% ETA 2026-11-28 14:46; ${IMPORT_FAILED} Failed 12% \\(UTC\\)`));
     const logs = hh.serverMessages.filter((m) => "method" in m && m.method === "notifications/message");
     expect(logs).toHaveLength(4);
     expect(logs.every((m) => (m as { params: { level: string } }).params.level === "info")).toBe(true);
-    expect(textOf(result)).toMatch(/\nDone: all 2 task\(s\) ended after 4 check\(s\) in 3m/);
+    expect(out.Outcome).toEqual({ Finished: 1, Failed: 1, StillRunning: 0, NotLookedUp: 0 });
+    expect(textOf(result)).toMatch(/\nDone after 4 check\(s\) in 3m: 1 finished, 1 failed\./);
   });
 
   it("keeps progress strictly increasing when nothing moved between polls", async () => {
@@ -221,7 +227,12 @@ describe("wait_for_ecs_tasks", () => {
     expect(out.NextCheckAfterSeconds).toBe(300);
     const running = out.Tasks.find((t) => t.TaskId === IMPORT_RUNNING)!;
     expect(running.EstimatedCompletionTime).toBeDefined();
-    expect(textOf(result)).toMatch(/Not done after 30s \(4 checks\): 1 of 2 still running\. Call wait_for_ecs_tasks again in about 300 s with/);
+    const text = textOf(result);
+    expect(text).toMatch(/Not done after 4 check\(s\) in 30s: 1 failed, 1 still running\./);
+    expect(text).toMatch(/To wait more, call wait_for_ecs_tasks in about 300 s with \{"RegionId":"cn-hangzhou","TaskIds":\["t-bp1import0000000001"\]/);
+    // The ETA is far beyond what a 30 s wait covers: report it instead of polling again and again.
+    expect(out.Advice).toMatch(/^The soonest task should end at about 2026-11-28 14:4\d \(UTC\), 3\dm from now: tell the user the progress and that ETA now/);
+    expect(text).toContain(out.Advice!);
   });
 
   it("stops at once when cancelled mid-wait: no further request reaches the sandbox", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EcsResponse } from "../../src/ecs/client.js";
 import { parseDescribeTaskAttribute, parseTaskProcess } from "../../src/ecs/task-attribute-api.js";
-import { etaFromHistory, etaFromRate, median } from "../../src/progress/eta.js";
+import { bestEta, etaFromHistory, etaFromOwnPace, etaFromRate, median } from "../../src/progress/eta.js";
 import { ProgressTracker } from "../../src/progress/tracker.js";
 import { mapLimit } from "../../src/util/concurrency.js";
 
@@ -93,6 +93,18 @@ describe("ETA", () => {
     expect(eta?.EtaNote).toMatch(/3 progress readings over 12 min \(40% -> 52%\)/);
   });
 
+  it("from one reading, uses the task's own pace since creation (creation = 0 %), never in the past", () => {
+    const created = new Date(T0 - 60 * MIN).toISOString();
+    const eta = etaFromOwnPace(created, 40, T0);
+    expect(eta).toMatchObject({ EtaBasis: "own-pace", EstimatedCompletionTime: new Date(T0 + 90 * MIN).toISOString().replace(".000Z", "Z") });
+    expect(etaFromOwnPace(created, 0, T0)).toBeUndefined();
+    expect(etaFromOwnPace(created, 100, T0)).toBeUndefined();
+    expect(Date.parse(etaFromOwnPace(created, 99.5, T0)!.EstimatedCompletionTime!)).toBeGreaterThanOrEqual(T0);
+    // Two readings beat one: the observed rate wins when there is one.
+    expect(bestEta([{ at: T0 - 10 * MIN, progress: 30 }, { at: T0, progress: 40 }], created, 40, T0)?.EtaBasis).toBe("observed-rate");
+    expect(bestEta([{ at: T0, progress: 40 }], created, 40, T0)?.EtaBasis).toBe("own-pace");
+  });
+
   it("gives no rate from one reading or from no movement", () => {
     expect(etaFromRate([{ at: T0, progress: 40 }])).toBeUndefined();
     expect(etaFromRate([{ at: T0, progress: 40 }, { at: T0 + MIN, progress: 40 }])).toBeUndefined();
@@ -103,8 +115,11 @@ describe("ETA", () => {
     const eta = etaFromHistory("2026-11-28T13:46:00Z", stats, T0, "ImportImage");
     expect(eta).toMatchObject({ EstimatedCompletionTime: "2026-11-28T14:26:00Z", EtaBasis: "history-median" });
     expect(eta?.EtaNote).toMatch(/typical ImportImage here takes 40 min \(median of 3/);
+    // Past the typical duration: never an estimate in the past, but how far overdue it is.
     const late = etaFromHistory("2026-11-28T12:00:00Z", stats, T0, "ImportImage");
-    expect(late?.EtaNote).toMatch(/longer than usual/);
+    expect(late?.EstimatedCompletionTime).toBeUndefined();
+    expect(late?.OverdueSeconds).toBe((T0 - Date.parse("2026-11-28T12:40:00Z")) / 1000);
+    expect(late?.EtaNote).toMatch(/overdue by/);
     expect(etaFromHistory("2026-11-28T12:00:00Z", { medianSeconds: 0, samples: 0 }, T0, "ImportImage")).toBeUndefined();
   });
 

@@ -2,6 +2,7 @@
 // schema must refuse before any request is made.
 import fc from "fast-check";
 import { RESOURCE_ID, TASK_ACTIONS, TASK_ID, TASK_STATUSES } from "./support.js";
+import { TASK_STATUS_SYNONYMS } from "../../src/contracts/describe-tasks.js";
 
 const FIELDS = ["RegionId", "TaskIds", "TaskAction", "TaskStatus", "TimeRange", "StartTime", "EndTime", "TimeZone", "ResourceIds", "PageNumber", "PageSize", "IncludeProgress"];
 
@@ -164,8 +165,11 @@ export function structuralProblem(args: Record<string, unknown>): string | undef
       : str(v, 0, 3000) && TASK_ID_LIST.test(v as string) && new Set((v as string).split(",").map((s) => s.trim())).size <= 100;
     if (!ok) return "TaskIds";
   }
-  if ("TaskAction" in a && !TASK_ACTIONS.includes(a.TaskAction as string)) return "TaskAction";
-  if ("TaskStatus" in a && !TASK_STATUSES.includes(a.TaskStatus as string)) return "TaskStatus";
+  // Enums are read case-insensitively, with the usual synonyms for statuses ("Running" is Processing).
+  const word = (v: unknown) => (typeof v === "string" ? v.trim().toLowerCase() : undefined);
+  if ("TaskAction" in a && !TASK_ACTIONS.some((x) => x.toLowerCase() === word(a.TaskAction))) return "TaskAction";
+  const statuses = [...TASK_STATUSES, ...Object.keys(TASK_STATUS_SYNONYMS)].map((x) => x.toLowerCase());
+  if ("TaskStatus" in a && !statuses.includes(word(a.TaskStatus) ?? "")) return "TaskStatus";
   for (const k of ["TimeRange", "StartTime", "EndTime"]) if (k in a && !str(a[k], 1, 200)) return k;
   if ("TimeZone" in a && !str(a.TimeZone, 1, 64)) return "TimeZone";
   if ("ResourceIds" in a) {

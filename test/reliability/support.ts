@@ -132,7 +132,11 @@ export function requestProblems(req: RecordedRequest, sandboxHost: string): stri
     if (!REGION_ID.test(req.query.RegionId ?? "")) problems.push("RegionId");
     if (!TASK_ID.test(req.query.TaskId ?? "")) problems.push("TaskId");
   }
-  for (const [name, value] of req.action === "DescribeTaskAttribute" ? [] : Object.entries(req.query)) {
+  if (req.action === "DescribeRegions") {
+    // The region list (RegionId "all", or a task sought in every region): no input of the caller's.
+    if (JSON.stringify(req.query) !== '{"AcceptLanguage":"en-US"}') problems.push(`query ${JSON.stringify(req.query).slice(0, 80)}`);
+  }
+  for (const [name, value] of req.action === "DescribeTaskAttribute" || req.action === "DescribeRegions" ? [] : Object.entries(req.query)) {
     const ok = (() => {
       switch (name) {
         case "RegionId":
@@ -160,10 +164,10 @@ export function requestProblems(req: RecordedRequest, sandboxHost: string): stri
     })();
     if (!ok) problems.push(`query ${name}=${JSON.stringify(value).slice(0, 80)}`);
   }
-  if (!("RegionId" in req.query)) problems.push("no RegionId");
+  if (!("RegionId" in req.query) && req.action !== "DescribeRegions") problems.push("no RegionId");
   for (const name of Object.keys(req.headers)) if (!ALLOWED_HEADERS.has(name)) problems.push(`header ${name}`);
   if (req.headers.host !== sandboxHost) problems.push(`host ${req.headers.host}`);
-  if (req.action !== "DescribeTasks" && req.action !== "DescribeTaskAttribute") problems.push(`action ${req.action}`);
+  if (!["DescribeTasks", "DescribeTaskAttribute", "DescribeRegions"].includes(req.action)) problems.push(`action ${req.action}`);
   if (req.status === 404) problems.push("path other than / (404)");
   return problems;
 }

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { EcsApi } from "../../src/ecs/client.js";
 import { compareTasks, generateBulkTasks, generateTasks, type SandboxTask } from "../../src/sandbox/index.js";
 import { TEXT_BUDGET } from "../../src/render/tasks-text.js";
-import type { DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
+import { ROW_CAP, type DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
+import { fetchAllPages } from "../../src/tasks/pages.js";
+import { STRUCTURED_BUDGET } from "../../src/usecases/describe-tasks.js";
 import { FIXED_NOW, startHarness, textOf, type Harness, type HarnessOptions } from "../helpers/in-memory.js";
 
 let h: Harness | undefined;
@@ -33,27 +35,33 @@ describe("AllPages", () => {
     const { out, requests, result } = await describeTasks(hh, { AllPages: true });
     expect(result.isError).toBeFalsy();
     expect(out.TotalCount).toBe(1050);
-    expect(out.Returned).toBe(1000); // the default MaxResults
-    expect(out.Tasks.map((t) => t.TaskId)).toEqual(expectedOrder(tasks).slice(0, 1000));
-    expect(out).toMatchObject({ Truncated: true, HasMore: true, NextPageNumber: 11, PagesFetched: 10, PageSize: 100 });
+    expect(out.RowsRead).toBe(1000); // the default MaxResults
+    expect(out.Returned).toBe(ROW_CAP);
+    expect(out.RowsOmitted).toBe(1000 - ROW_CAP);
+    expect(out.Tasks.map((t) => t.TaskId)).toEqual(expectedOrder(tasks).slice(0, ROW_CAP));
+    expect(out).toMatchObject({ Truncated: true, HasMore: true, PagesFetched: 10, PageSize: 100 });
+    // The next call starts exactly at the first row not shown.
+    expect(out.Next?.Arguments).toEqual({ RegionId: "cn-hangzhou", IncludeProgress: false, PageNumber: 2, PageSize: ROW_CAP });
     const pages = requests.filter((r) => r.query.PageSize === "100").map((r) => Number(r.query.PageNumber));
     expect(pages.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     // Counts stay exact for all 1,050 from three one-row queries.
     expect(requests.filter((r) => r.query.PageSize === "1")).toHaveLength(3);
     const failed = tasks.filter((t) => t.TaskStatus === "Failed").length;
     expect(out.Summary.ByStatus.Failed).toBe(failed);
-    expect(out.Summary).toMatchObject({ ByStatusCovers: "all matching tasks", ByActionCovers: "returned tasks" });
+    expect(out.Summary).toMatchObject({ ByStatusCovers: "all matching tasks", ByActionCovers: "tasks read" });
+    expect(Object.values(out.Summary.ByAction).reduce((a, b) => a + b, 0)).toBe(1000);
     expect(out.Query).toMatchObject({ AllPages: true, PageSize: 100, MaxResults: 1000 });
-    expect(textOf(result)).toMatch(/1050 task\(s\) match; 1000 returned \(10 page\(s\) read\)[\s\S]*50 not returned \(MaxResults reached\); call again with PageNumber=11 \(AllPages\)/);
+    expect(textOf(result)).toMatch(
+      /1050 task\(s\) match; 25 shown, newest first \(1000 read in 10 page\(s\)\)[\s\S]*More: 1025 matching task\(s\) not shown\. Next call, for the tasks after row 25: describe_ecs_tasks \{"RegionId":"cn-hangzhou","IncludeProgress":false,"PageNumber":2,"PageSize":25\}/,
+    );
   });
 
   it("returns everything, with no count queries, when it all fits", async () => {
     const tasks = bulk(250);
     const hh = await harness(tasks);
     const { out, requests } = await describeTasks(hh, { AllPages: true, MaxResults: 300 });
-    expect(out.Returned).toBe(250);
-    expect(out).toMatchObject({ Truncated: false, HasMore: false, PagesFetched: 3 });
-    expect(out.NextPageNumber).toBeUndefined();
+    expect(out.RowsRead).toBe(250);
+    expect(out).toMatchObject({ Truncated: false, PagesFetched: 3, Returned: ROW_CAP });
     expect(requests).toHaveLength(3);
     expect(out.Summary.ByActionCovers).toBe("all matching tasks");
     expect(Object.values(out.Summary.ByStatus).reduce((a, b) => a + b, 0)).toBe(250);
@@ -62,16 +70,17 @@ describe("AllPages", () => {
   it("cuts at a MaxResults that is not a whole number of pages", async () => {
     const hh = await harness(bulk(400));
     const { out } = await describeTasks(hh, { AllPages: true, MaxResults: 250 });
-    expect(out.Returned).toBe(250);
-    expect(out).toMatchObject({ Truncated: true, NextPageNumber: 3, PagesFetched: 3 });
+    expect(out.RowsRead).toBe(250);
+    expect(out).toMatchObject({ Truncated: true, PagesFetched: 3 });
   });
 
   it("drops a task seen twice when new tasks shift the pages while they are read", async () => {
     const tasks = bulk(300);
     let inserted = false;
+    let wrapped: EcsApi | undefined;
     const hh = await harness(tasks, {
       pageConcurrency: 1,
-      wrapEcs: (ecs: EcsApi): EcsApi => ({
+      wrapEcs: (ecs: EcsApi): EcsApi => (wrapped = {
         async call(action, params, options) {
           const res = await ecs.call(action, params, options);
           if (!inserted && params.PageNumber === "1") {
@@ -82,9 +91,12 @@ describe("AllPages", () => {
         },
       }),
     });
-    const { out, requests } = await describeTasks(hh, { AllPages: true });
-    const ids = out.Tasks.map((t) => t.TaskId);
+    const before = hh.sandbox.requests.length;
+    const read = await fetchAllPages({ RegionId: "cn-hangzhou" }, 1000, { ecs: wrapped!, now: () => FIXED_NOW, concurrency: 1 });
+    const requests = hh.sandbox.requests.slice(before);
+    const ids = read.Tasks.map((t) => t.TaskId);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(read.DuplicatesDropped).toBe(1);
     // The gap the shift left at the end is filled by reading one page more.
     expect(ids).toEqual(expectedOrder(tasks));
     expect(requests.filter((r) => r.query.PageSize === "100").map((r) => r.query.PageNumber)).toEqual(["1", "2", "3", "4"]);
@@ -118,7 +130,7 @@ describe("exact counts", () => {
     for (const status of ["Finished", "Processing", "Failed"]) {
       expect(out.Summary.ByStatus[status]).toBe(tasks.filter((t) => t.TaskStatus === status).length);
     }
-    expect(out.Summary.ByActionCovers).toBe("returned tasks");
+    expect(out.Summary.ByActionCovers).toBe("tasks read");
   });
 
   it("needs no extra query when TaskStatus is fixed or the page holds everything", async () => {
@@ -145,16 +157,21 @@ describe('RegionId "all"', () => {
     expect(out.Regions?.map((r) => r.RegionId).sort()).toEqual([...regions].sort());
     expect(out.Regions?.every((r) => r.Error === undefined && r.TotalCount === 12)).toBe(true);
     expect(out.TotalCount).toBe(48);
+    expect(out.RowsRead).toBe(48);
+    expect(out.Returned).toBe(ROW_CAP);
     // Newest first across regions (to the minute, as the API reports), each region's own order kept.
     const times = out.Tasks.map((t) => t.CreationTime!);
     expect(times).toEqual([...times].sort().reverse());
-    expect(out.Tasks.map((t) => t.TaskId).sort()).toEqual(tasks.map((t) => t.TaskId).sort());
+    const newest = [...tasks].sort((a, b) => b.CreationTime.getTime() - a.CreationTime.getTime()).slice(0, ROW_CAP).map((t) => t.CreationTime.toISOString().slice(0, 16));
+    expect(times.map((t) => t.slice(0, 16))).toEqual(newest);
     for (const region of regions) {
       const mine = tasks.filter((t) => t.RegionId === region);
-      expect(out.Tasks.filter((t) => t.RegionId === region).map((t) => t.TaskId)).toEqual(expectedOrder(mine));
+      const shown = out.Tasks.filter((t) => t.RegionId === region).map((t) => t.TaskId);
+      expect(shown).toEqual(expectedOrder(mine).slice(0, shown.length));
     }
-    expect(out.Tasks.find((t) => t.TaskId === tasks[0]!.TaskId)?.RegionId).toBe(tasks[0]!.RegionId);
-    expect(textOf(result)).toMatch(/All regions \(4\): 48 task\(s\) match[\s\S]*TaskId \| Region \| Action/);
+    const text = textOf(result);
+    expect(text).toMatch(/All regions: 48 task\(s\) match; 25 shown[\s\S]*Regions with tasks: [a-z0-9-]+ 12, [\s\S]*TaskId \| Region \| Action/);
+    expect(text).not.toContain("structuredContent");
 
     const again = await describeTasks(hh, { RegionId: "all" });
     expect(again.requests.filter((r) => r.action === "DescribeRegions")).toHaveLength(0);
@@ -172,7 +189,7 @@ describe('RegionId "all"', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]!.Error).toMatch(/Forbidden.RAM/);
     expect(out.TotalCount).toBe(15);
-    expect(textOf(result)).toMatch(/Regions that failed \(1\): [a-z0-9-]+: .*Forbidden.RAM/);
+    expect(textOf(result)).toMatch(/failed \(1\): [a-z0-9-]+: .*Forbidden.RAM/);
   });
 
   it("gives a slow region its time budget, then reports it", async () => {
@@ -188,14 +205,19 @@ describe('RegionId "all"', () => {
 });
 
 describe("output budget", () => {
-  it("keeps the text under about 6,000 characters for 10,000 tasks while structuredContent has them all", async () => {
+  it("keeps each half within budget for 10,000 tasks: text under 6,000 characters, structuredContent under 24,000", async () => {
     const hh = await harness(bulk(10_000));
-    const { out, result } = await describeTasks(hh, { AllPages: true, MaxResults: 10_000 });
-    expect(out.Returned).toBe(10_000);
+    const { out, result } = await describeTasks(hh, { AllPages: true, MaxResults: 10_000, IncludeProgress: true });
+    expect(out.RowsRead).toBe(10_000);
     expect(out.PagesFetched).toBe(100);
     const text = textOf(result);
     expect(text.length).toBeLessThanOrEqual(TEXT_BUDGET);
-    expect(text).toMatch(/\(9970 more row\(s\) in structuredContent\.Tasks\)/);
+    expect(JSON.stringify(result.structuredContent).length).toBeLessThanOrEqual(STRUCTURED_BUDGET);
+    expect(out.Returned).toBeGreaterThan(0);
+    // Counts are exact over everything read, whatever is shown.
+    expect(Object.values(out.Summary.ByAction).reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(text).not.toContain("structuredContent");
+    expect(text).toContain(`describe_ecs_tasks ${JSON.stringify(out.Next!.Arguments)}`);
     expect(text).not.toMatch(/^\s*\{/m); // no JSON dump
     const firstLines = text.split("\n").slice(0, 4).join("\n");
     expect(firstLines).toMatch(/10000 task\(s\) match[\s\S]*By status \(all matching\)/);

@@ -39,14 +39,14 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     expect(structured.Tasks).toHaveLength(20);
     expect(structured.TotalCount).toBe(h.sandbox.tasks.filter((t) => t.RegionId === "cn-hangzhou").length);
     expect(structured.HasMore).toBe(true);
-    expect(structured.NextPageNumber).toBe(2);
+    expect(structured.Next?.Arguments).toMatchObject({ RegionId: "cn-hangzhou", PageNumber: 2, PageSize: 20 });
     const region = h.sandbox.tasks.filter((t) => t.RegionId === "cn-hangzhou");
     const exact = (status: string) => region.filter((t) => t.TaskStatus === status && !(t.finishAt && t.finishAt <= FIXED_NOW)).length;
     expect(structured.Summary.ByStatus.Failed ?? 0).toBe(exact("Failed"));
     expect(structured.Summary.ByStatus.Processing ?? 0).toBe(exact("Processing"));
     expect(Object.values(structured.Summary.ByStatus).reduce((a, b) => a + b, 0)).toBe(structured.TotalCount);
     expect(structured.Summary.ByStatusCovers).toBe("all matching tasks");
-    expect(structured.Summary.ByActionCovers).toBe("returned tasks");
+    expect(structured.Summary.ByActionCovers).toBe("tasks read");
     expect(Object.values(structured.Summary.ByAction).reduce((a, b) => a + b, 0)).toBe(20);
     for (const t of structured.Tasks) {
       expect(t.CreationTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
@@ -56,9 +56,10 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     }
     const text = textOf(result);
     expect(text).toContain("SANDBOX DATA");
-    expect(text).toMatch(/cn-hangzhou: \d+ task\(s\) match; showing 1-20/);
+    expect(text).toMatch(/cn-hangzhou: \d+ task\(s\) match; 20 shown, newest first/);
     expect(text).toMatch(/By status \(all matching\): /);
-    expect(text).toContain("call again with PageNumber=2");
+    expect(text).toContain('"PageNumber":2,"PageSize":20');
+    expect(text).not.toContain("structuredContent");
     expect(text).toContain("TaskId | Action | Status");
     expect(text).not.toContain("{\n"); // not a JSON dump
   });
@@ -85,9 +86,9 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
       PageNumber: "1",
       PageSize: "100",
     });
-    const { RegionSource, TimeZone, TimeWindow, ResourceIds, PageNumber, PageSize, ...wire } = structured.Query;
+    const { RegionSource, TimeWindow, ResourceIds, PageNumber, PageSize, ...wire } = structured.Query;
     expect(RegionSource).toBe("argument");
-    expect(TimeZone).toBe("UTC");
+    expect(structured.TimeZone).toBe("UTC");
     expect(TimeWindow).toBeDefined();
     expect({ ...wire, "ResourceIds.1": ResourceIds![0], PageNumber: String(PageNumber), PageSize: String(PageSize) }).toEqual(
       requests[0]!.query,
@@ -110,7 +111,7 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     }
     expect(structured.Query.StartTime).toBe(start);
     expect(structured.Query.EndTime).toBe(end);
-    expect(structured.Query.TimeZone).toBe(args.TimeZone ?? "UTC");
+    expect(structured.TimeZone).toBe(args.TimeZone ?? "UTC");
     expect(structured.Query.TimeWindow).toBeTruthy();
   });
 
@@ -151,8 +152,10 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     expect(created).toMatch(/Z$/);
     const local = new Date(Date.parse(created) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
     const text = textOf(result);
-    expect(text).toContain("Duration (times in Asia/Shanghai)");
+    expect(text).toContain("Times in Asia/Shanghai.");
     expect(text).toContain(`| ${local} |`);
+    expect(structured.Tasks[0]!.CreationTimeLocal).toBe(local);
+    expect(structured.ZoneNote).toBeUndefined();
   });
 
   it("reuses one keep-alive connection across calls", async () => {
@@ -165,14 +168,14 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     const { structured, result } = await call({ PageNumber: 999, PageSize: 100 });
     expect(structured.Returned).toBe(0);
     expect(structured.HasMore).toBe(false);
-    expect(structured.NextPageNumber).toBeUndefined();
-    expect(textOf(result)).toMatch(/none on page 999/);
+    expect(structured.Next).toBeUndefined();
+    expect(textOf(result)).toMatch(/none shown on page 999/);
   });
 });
 
 describe("bad input is refused before any network call", () => {
   it.each([
-    [{ TaskStatus: "Running" }, /TaskStatus must be one of: Finished, Processing, Failed/],
+    [{ TaskStatus: "Paused" }, /TaskStatus must be one of: Finished, Processing, Failed \(got "Paused"\)/],
     [{ TaskAction: "CreateInstance" }, /TaskAction must be one of: ImportImage/],
     [{ RegionId: "cn-hangzhou.evil.com" }, /RegionId must look like "cn-hangzhou"/],
     [{ PageSize: 101 }, /PageSize/],

@@ -51,31 +51,48 @@ function check(outcome: Awaited<ReturnType<typeof run>>, row: Row, describeCall:
 const listCall = (c: { action: string; params: Record<string, string> }) =>
   c.action === "DescribeTasks" ? `DescribeTasks ${c.params.TaskStatus ?? "*"} size=${c.params.PageSize ?? "-"}` : `${c.action} ${c.params.TaskId ?? ""}`.trim();
 
-const twoFinished = { DescribeTasks: () => tasksBody([task("t-a1111"), task("t-b2222", { TaskStatus: "Failed" })]) };
+const failedImport = (id: string) =>
+  attributeBody(id, {
+    TaskStatus: "Failed",
+    TaskProcess: "58%",
+    FinishedTime: "2026-11-28T12:30Z",
+    OperationProgressSet: { OperationProgress: [{ OperationStatus: "Failed", ErrorCode: "InvalidImageFormat.Mismatch", ErrorMsg: "The image format is invalid." }] },
+  });
+const twoFinished: FakeRoutes = {
+  DescribeTasks: () => tasksBody([task("t-a1111"), task("t-b2222", { TaskStatus: "Failed" })]),
+  DescribeTaskAttribute: (p) => failedImport(p.TaskId ?? ""),
+};
+const regionsBody = { Regions: { Region: [{ RegionId: "cn-hangzhou" }, { RegionId: "cn-shanghai" }] } };
 
 describe("describe_ecs_tasks handler", () => {
   const rows: Row[] = [
     {
-      name: "a page that holds the whole match: counts from the rows, no probes",
+      name: "a page that holds the whole match: counts from the rows, no probes; the failed row's reason",
       args: { RegionId: "cn-hangzhou" },
       routes: twoFinished,
-      calls: ["DescribeTasks * size=-"],
-      text: [/cn-hangzhou: 2 task\(s\) match; showing 1-2/, /By status \(all matching\): Failed 1, Finished 1/],
-      structured: { TotalCount: 2, Returned: 2, HasMore: false, Summary: { ByStatus: { Finished: 1, Failed: 1 }, ByActionCovers: "all matching tasks" } },
+      calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-b2222"],
+      text: [/cn-hangzhou: 2 task\(s\) match; 2 shown, newest first/, /By status \(all matching\): Failed 1, Finished 1/, /t-b2222 \| ImportImage \| Failed at 58% .*\| InvalidImageFormat\.Mismatch: The image format is invalid\./],
+      structured: {
+        TotalCount: 2,
+        Returned: 2,
+        HasMore: false,
+        Summary: { ByStatus: { Finished: 1, Failed: 1 }, ByActionCovers: "all matching tasks" },
+        Tasks: [{ TaskId: "t-a1111" }, { TaskId: "t-b2222", Progress: 58, ErrorCode: "InvalidImageFormat.Mismatch", ErrorMsg: "The image format is invalid." }],
+      },
     },
     {
       name: "more than one page: one-row probes per status make the counts exact",
       args: { PageSize: 2 },
       routes: { DescribeTasks: (p) => (p.PageSize === "1" ? tasksBody([], p.TaskStatus === "Finished" ? 40 : 1) : tasksBody([task("t-a1111"), task("t-b2222")], 42)) },
       calls: ["DescribeTasks * size=2", "DescribeTasks Finished size=1", "DescribeTasks Processing size=1", "DescribeTasks Failed size=1"],
-      text: [/42 task\(s\) match; showing 1-2/, /Finished 40, Failed 1, Processing 1/, /PageNumber=2/],
-      structured: { HasMore: true, NextPageNumber: 2, Summary: { ByStatusCovers: "all matching tasks", ByActionCovers: "returned tasks" } },
+      text: [/42 task\(s\) match; 2 shown/, /Finished 40, Failed 1, Processing 1/, /describe_ecs_tasks \{"RegionId":"cn-hangzhou","PageNumber":2,"PageSize":2\}/],
+      structured: { HasMore: true, Next: { Arguments: { RegionId: "cn-hangzhou", PageNumber: 2, PageSize: 2 } }, Summary: { ByStatusCovers: "all matching tasks", ByActionCovers: "tasks read" } },
     },
     {
       name: "a fixed TaskStatus: TotalCount is the count, no probes",
       args: { TaskStatus: "Failed", PageSize: 1 },
-      routes: { DescribeTasks: () => tasksBody([task("t-b2222", { TaskStatus: "Failed" })], 7) },
-      calls: ["DescribeTasks Failed size=1"],
+      routes: { DescribeTasks: () => tasksBody([task("t-b2222", { TaskStatus: "Failed" })], 7), DescribeTaskAttribute: (p) => failedImport(p.TaskId ?? "") },
+      calls: ["DescribeTasks Failed size=1", "DescribeTaskAttribute t-b2222"],
       structured: { Summary: { ByStatus: { Failed: 7 } }, Query: { TaskStatus: "Failed", PageSize: 1, RegionSource: "configuration" } },
     },
     {
@@ -86,16 +103,16 @@ describe("describe_ecs_tasks handler", () => {
         DescribeTaskAttribute: (p) => attributeBody(p.TaskId ?? "", { TaskProcess: "63%" }),
       },
       calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-run01"],
-      text: [/t-run01 \| ImportImage \| Processing 63%/, /Progress looked up for 1 running task/],
-      structured: { Tasks: [{ TaskId: "t-run01", Progress: 63, DurationSeconds: 7800 }] },
+      text: [/t-run01 \| ImportImage \| Processing 63% .*\| ETA 2026-11-28 15:26 \| running for 2h 10m/, /Details looked up for 1 running or failed row/],
+      structured: { Tasks: [{ TaskId: "t-run01", Progress: 63, DurationSeconds: 7800, EtaBasis: "own-pace", EstimatedCompletionTimeLocal: "2026-11-28 15:26" }] },
     },
     {
       name: "a failed progress lookup marks that task and keeps the page",
       args: {},
       routes: { DescribeTasks: () => tasksBody([task("t-run01", { TaskStatus: "Processing" })]), DescribeTaskAttribute: () => apiError("Forbidden.RAM") },
       calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-run01"],
-      text: [/1 lookup\(s\) failed/],
-      structured: { Tasks: [{ TaskId: "t-run01", ProgressError: "Forbidden.RAM: refused" }] },
+      text: [/1 look-up\(s\) failed/, /look-up failed: Forbidden\.RAM: refused/],
+      structured: { Tasks: [{ TaskId: "t-run01", LookupError: "Forbidden.RAM: refused" }] },
     },
     {
       name: "IncludeProgress false: no lookups",
@@ -144,12 +161,20 @@ describe("describe_ecs_task_attribute handler", () => {
   const history = () => tasksBody([task("t-h1", { CreationTime: "2026-11-27T10:00Z", FinishedTime: "2026-11-27T11:00Z" })]);
   const rows: Row[] = [
     {
-      name: "a running import: percent, and an ETA from this region's recent finished imports",
-      args: { TaskId: "t-run01" },
+      name: "a running import: percent, and an ETA from its own pace (one reading: creation = 0 %)",
+      args: { TaskId: "t-run01", TimeZone: "Asia/Shanghai" },
       routes: { DescribeTaskAttribute: (p) => attributeBody(p.TaskId ?? ""), DescribeTasks: history },
+      calls: ["DescribeTaskAttribute t-run01"],
+      text: [/t-run01 \(ImportImage\): Processing, 40%; running for 1h 0m since 2026-11-28 21:10; ETA 2026-11-28 23:40 \(own-pace\)/, /Times in Asia\/Shanghai\./],
+      structured: { Progress: 40, EtaBasis: "own-pace", EstimatedCompletionTime: "2026-11-28T15:40:00Z", EstimatedCompletionTimeLocal: "2026-11-28 23:40", RegionId: "cn-hangzhou", TimeZone: "Asia/Shanghai" },
+    },
+    {
+      name: "no percent yet: the ETA comes from this region's recent finished imports",
+      args: { TaskId: "t-run01" },
+      routes: { DescribeTaskAttribute: (p) => attributeBody(p.TaskId ?? "", { TaskProcess: "" }), DescribeTasks: history },
       calls: ["DescribeTaskAttribute t-run01", "DescribeTasks Finished size=100"],
-      text: [/t-run01 \(ImportImage\): Processing, 40%/, /ETA 2026-11-28 14:10Z \(history-median\)/],
-      structured: { Progress: 40, EtaBasis: "history-median", EstimatedCompletionTime: "2026-11-28T14:10:00Z", RegionId: "cn-hangzhou" },
+      text: [/ETA 2026-11-28 14:10 \(history-median\)/, /Times in UTC\. Times are in the server's zone/],
+      structured: { EtaBasis: "history-median", EstimatedCompletionTime: "2026-11-28T14:10:00Z", ZoneNote: expect.stringContaining("pass TimeZone") },
     },
     {
       name: "a failure: the operation's code and message, with a plain-language hint",
@@ -169,11 +194,23 @@ describe("describe_ecs_task_attribute handler", () => {
       structured: { TaskStatus: "Failed", Failure: { ErrorCode: "InvalidImageFormat.Mismatch" }, RegionId: "cn-shanghai" },
     },
     {
-      name: "an unknown task: the API's error and a way forward",
+      name: "an unknown task: looked for in every region, then the API's error and a way forward",
       args: { TaskId: "t-gone1" },
-      routes: { DescribeTaskAttribute: () => apiError("InvalidTaskId.NotFound", "The specified task does not exist.") },
-      calls: ["DescribeTaskAttribute t-gone1"],
-      error: [/InvalidTaskId\.NotFound/, /check the ID and the RegionId/],
+      routes: { DescribeTaskAttribute: () => apiError("InvalidTaskId.NotFound", "The specified task does not exist."), DescribeRegions: () => regionsBody, DescribeTasks: () => tasksBody([]) },
+      calls: ["DescribeTaskAttribute t-gone1", "DescribeRegions", "DescribeTasks * size=10", "DescribeTasks * size=10"],
+      error: [/No task t-gone1 in cn-hangzhou, nor in any other region/, /InvalidTaskId\.NotFound — The specified task does not exist\./, /What to do: Check the task ID/],
+    },
+    {
+      name: "a task in another region: found there, answered from there, and said so",
+      args: { TaskId: "t-far01" },
+      routes: {
+        DescribeTaskAttribute: (p) => (p.RegionId === "cn-shanghai" ? attributeBody("t-far01", { RegionId: "cn-shanghai" }) : apiError("InvalidTaskId.NotFound")),
+        DescribeRegions: () => regionsBody,
+        DescribeTasks: (p) => (p.RegionId === "cn-shanghai" ? tasksBody([task("t-far01", { TaskStatus: "Processing" })]) : tasksBody([])),
+      },
+      calls: ["DescribeTaskAttribute t-far01", "DescribeRegions", "DescribeTasks * size=10", "DescribeTasks * size=10", "DescribeTaskAttribute t-far01"],
+      text: [/^Not in cn-hangzhou: found in cn-shanghai/, /cn-shanghai: t-far01 \(ImportImage\): Processing, 40%/],
+      structured: { RegionId: "cn-shanghai", Notice: "Not in cn-hangzhou: found in cn-shanghai (every region was asked)." },
     },
   ];
 
@@ -202,7 +239,8 @@ describe("wait_for_ecs_tasks handler", () => {
     const out = structured as WaitForTasksOutput;
     expect(out).toMatchObject({ Done: true, Polls: 3, ElapsedSeconds: 10, Summary: { Finished: 1 } });
     expect(out.ResumeArguments).toBeUndefined();
-    expect(text).toMatch(/^Done: all 1 task\(s\) ended after 3 check\(s\)/);
+    expect(text).toMatch(/^Done after 3 check\(s\) in 10s: 1 finished\./);
+    expect(out.Outcome).toEqual({ Finished: 1, Failed: 0, StillRunning: 0, NotLookedUp: 0 });
     expect(deps.progress).toEqual([30, 60, 100]);
     expect(deps.logs).toHaveLength(3);
   });
@@ -216,7 +254,8 @@ describe("wait_for_ecs_tasks handler", () => {
     const out = structured as WaitForTasksOutput;
     expect(out.Done).toBe(false);
     expect(out.ResumeArguments).toEqual({ RegionId: "cn-hangzhou", TaskIds: ["t-run01"], TimeoutSeconds: 12, PollIntervalSeconds: 5 });
-    expect(text).toMatch(/1 of 2 still running/);
+    expect(text).toMatch(/^Not done after 4 check\(s\) in 12s: 1 finished, 1 still running\./);
+    expect(text).toContain('call wait_for_ecs_tasks in about');
     // The finished task is looked up once; the running one on every poll (at 0, 5, 10 and 12 s).
     expect(ecs.calls.filter((c) => c.action === "DescribeTaskAttribute").map((c) => c.params.TaskId)).toEqual(["t-done1", "t-run01", "t-run01", "t-run01", "t-run01"]);
   });
