@@ -173,9 +173,9 @@ describe("faults through the spawned server", () => {
     const sentIds: Array<string | number> = [];
     const transport = a.transport;
     const originalSend = transport.send.bind(transport);
-    transport.send = async (message: JSONRPCMessage, options?: unknown) => {
+    transport.send = async (message: JSONRPCMessage) => {
       if ("method" in message && message.method === "tools/call" && "id" in message) sentIds.push(message.id);
-      return originalSend(message, options as never);
+      return originalSend(message);
     };
     try {
       const before = inject([{ kind: "slow", ms: 30_000 }]);
