@@ -11,6 +11,11 @@ import { createZip } from "./lib/zip.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
+/**
+ * @param {string} dir
+ * @param {(full: string, entry: import("node:fs").Dirent) => boolean} skip
+ * @returns {string[]}
+ */
 function walk(dir, skip) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -22,7 +27,11 @@ function walk(dir, skip) {
   return out.sort();
 }
 
-/** The bundle's entries: [{ name, path, mode }], in a stable order. */
+/**
+ * The bundle's entries: [{ name, path, mode }], in a stable order.
+ * @param {string} root
+ * @param {string} [nodeModules]
+ */
 export function collectBundleFiles(root, nodeModules) {
   const files = ["manifest.json", "package.json", "README.md", "LICENSE"].map((name) => ({ name, path: join(root, name), mode: 0o644 }));
   for (const path of walk(join(root, "dist"), (full) => full.endsWith(".map"))) {
@@ -38,6 +47,7 @@ export function collectBundleFiles(root, nodeModules) {
   return files;
 }
 
+/** @param {string} root */
 function installProduction(root) {
   const dir = mkdtempSync(join(tmpdir(), "ecs-tasks-mcp-bundle-"));
   copyFileSync(join(root, "package.json"), join(dir, "package.json"));

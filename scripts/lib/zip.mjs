@@ -13,9 +13,11 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** @param {Uint8Array} buf */
 export function crc32(buf) {
   let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  // An index masked to 0..255 is always inside the 256-entry table.
+  for (const byte of buf) c = /** @type {number} */ (CRC_TABLE[(c ^ byte) & 0xff]) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -23,7 +25,10 @@ export function crc32(buf) {
 const DOS_TIME = 0;
 const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
 
-/** entries: [{ name: "dir/file.js", data: Buffer, mode?: 0o644 }] -> the zip as one Buffer. */
+/**
+ * entries: [{ name: "dir/file.js", data: Buffer, mode?: 0o644 }] -> the zip as one Buffer.
+ * @param {Array<{ name: string, data: Buffer, mode?: number }>} entries
+ */
 export function createZip(entries) {
   const locals = [];
   const centrals = [];
@@ -76,7 +81,10 @@ export function createZip(entries) {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-/** Reads back a zip written by createZip (for tests): [{ name, data }]. */
+/**
+ * Reads back a zip written by createZip (for tests): [{ name, data }].
+ * @param {Buffer} buf
+ */
 export async function readZip(buf) {
   const { inflateRawSync } = await import("node:zlib");
   const endAt = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));

@@ -5,11 +5,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tools } from "../../src/tools/index.js";
 import { startHarness, type Harness } from "../helpers/in-memory.js";
-// @ts-expect-error: plain ESM script, no type declarations
 import { currentToolReference, RAM_ACTIONS, renderToolReference, shortDescription } from "../../scripts/lib/tool-reference.mjs";
-// @ts-expect-error: plain ESM script, no type declarations
 import { createZip, crc32, readZip } from "../../scripts/lib/zip.mjs";
-// @ts-expect-error: plain ESM script, no type declarations
 import { collectBundleFiles } from "../../scripts/bundle.mjs";
 
 const root = new URL("../../", import.meta.url);
