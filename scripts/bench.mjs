@@ -253,6 +253,54 @@ for (let i = 0; i < 5; i++) {
 }
 rows.push(["exit after stdin closes (median of 5)", `${median(exits).toFixed(1)} ms (max ${Math.max(...exits).toFixed(1)} ms)`, "< 1000 ms", Math.max(...exits) < 1000]);
 
+// 6. The same with a call in flight (its answer held for 60 s), on stdin close and on SIGTERM: the
+// process must abort the call, not wait for it. The tests check that it exits; this, how fast.
+log("exit with a call in flight ...");
+const heldSandbox = await startSandbox({ credentials: [KEY], tasks: generateTasks({ regions: ["cn-hangzhou"], perRegion: 10, seed: 3, now }) });
+/** @typedef {import("node:child_process").ChildProcessWithoutNullStreams} Child */
+/** @param {(child: Child) => void} trigger */
+async function exitWithCallInFlight(trigger) {
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: "/nonexistent",
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+      ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.accessKeySecret,
+      ALIBABA_CLOUD_ECS_ENDPOINT: heldSandbox.url,
+      ALIBABA_CLOUD_REGION_ID: "cn-hangzhou",
+    },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  child.stderr.resume();
+  const send = (/** @type {object} */ m) => child.stdin.write(`${JSON.stringify(m)}\n`);
+  const ready = new Promise((r) => child.stdout.once("data", r));
+  send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } } });
+  await ready;
+  send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  const before = heldSandbox.requests.length;
+  heldSandbox.injectFaults([{ kind: "slow", ms: 60_000 }], { action: "DescribeTasks" });
+  send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "describe_ecs_tasks", arguments: { IncludeProgress: false } } });
+  await until(() => heldSandbox.requests.length > before);
+  const exited = new Promise((r) => child.once("exit", r));
+  const t0 = performance.now();
+  trigger(child);
+  await exited;
+  return performance.now() - t0;
+}
+/** @type {Array<[string, (child: Child) => void]>} */
+const triggers = [
+  ["after stdin closes", (c) => c.stdin.end()],
+  ["on SIGTERM", (c) => c.kill("SIGTERM")],
+];
+for (const [how, trigger] of triggers) {
+  const times = [];
+  for (let i = 0; i < 5; i++) times.push(await exitWithCallInFlight(trigger));
+  rows.push([`exit with a call in flight, ${how} (median of 5)`, `${median(times).toFixed(1)} ms (max ${Math.max(...times).toFixed(1)} ms)`, "< 1000 ms", Math.max(...times) < 1000]);
+}
+heldSandbox.clearFaults();
+await heldSandbox.close();
+
 const meta = `node ${process.version}, ${(await import("node:os")).cpus().length} cores, sandbox latency ${latencyMs} ms, ${now.toISOString().slice(0, 10)}`;
 if (asJson) {
   process.stdout.write(`${JSON.stringify({ meta, rows }, null, 2)}\n`);
