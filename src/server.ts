@@ -3,6 +3,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ServerNotification, ServerRequest } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
 import type { ServerConfig } from "./config.js";
 import type { EcsApi } from "./ecs/client.js";
 import { RegionResolver } from "./ecs/region.js";
@@ -60,8 +61,8 @@ export function createServer(deps: ServerDeps): McpServer {
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: tool.inputSchema,
-        outputSchema: tool.outputSchema,
+        inputSchema: tool.inputSchema as z.ZodObject,
+        outputSchema: tool.outputSchema as z.ZodObject,
         annotations: tool.annotations,
       },
       async (args: unknown, extra: RequestHandlerExtra<ServerRequest, ServerNotification>): Promise<CallToolResult> => {

@@ -36,7 +36,7 @@ function remember(c: Credentials): Credentials {
 
 export function staticCredentials(c: Credentials): CredentialSource {
   const value = remember({ ...c });
-  return { get: async () => value };
+  return { get: () => Promise.resolve(value) };
 }
 
 interface ChainClient {

@@ -54,7 +54,7 @@ function count(v: unknown): number | undefined {
 
 /** `{X: [..]}` or `[{X: [..]}]` or a lone object -> a list (the API wraps lists inconsistently). */
 function listOf(holder: unknown, key: string): unknown[] {
-  const inner = Array.isArray(holder) ? holder[0] : holder;
+  const inner: unknown = Array.isArray(holder) ? holder[0] : holder;
   if (!inner || typeof inner !== "object") return [];
   const list = (inner as Record<string, unknown>)[key];
   if (Array.isArray(list)) return list;
@@ -89,6 +89,7 @@ export function parseDescribeTaskAttribute(res: EcsResponse): TaskDetail {
     TaskId: taskId,
     TaskAction: str(b.TaskAction) ?? "",
     TaskStatus: str(b.TaskStatus) ?? "",
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a number in practice; any other shape is shown as String() renders it
     TaskProcess: typeof b.TaskProcess === "string" ? b.TaskProcess : b.TaskProcess === undefined ? "" : String(b.TaskProcess),
     SupportCancel: parseSupportCancel(b.SupportCancel),
     Operations: listOf(b.OperationProgressSet, "OperationProgress").map(parseOperation),

@@ -124,12 +124,12 @@ function integer(value: unknown): number | undefined {
 /** `TaskSet.Task[]`, tolerating the older `TaskSet: [{Task: [...]}]` shape and a single object. */
 function rawTasks(taskSet: unknown): unknown[] | undefined {
   if (taskSet === undefined || taskSet === null || taskSet === "") return [];
-  const holder = Array.isArray(taskSet) ? taskSet[0] : taskSet;
+  const holder: unknown = Array.isArray(taskSet) ? taskSet[0] : taskSet;
   if (holder === undefined) return [];
   if (typeof holder !== "object" || holder === null) return undefined;
   const list = (holder as { Task?: unknown }).Task;
   if (list === undefined) return [];
-  if (Array.isArray(list)) return list;
+  if (Array.isArray(list)) return list as unknown[];
   return typeof list === "object" && list !== null ? [list] : undefined;
 }
 

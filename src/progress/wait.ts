@@ -77,7 +77,7 @@ export async function waitForTasks(
         delete t.lookupError;
         t.settled = FINAL_STATUSES.has(r.value.TaskStatus);
       } else {
-        const err = r.reason;
+        const err: unknown = r.reason;
         t.lookupError = err instanceof Error ? err.message : String(err);
         t.settled = err instanceof EcsApiError && FINAL_LOOKUP_CODES.has(err.code);
       }

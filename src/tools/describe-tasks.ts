@@ -1,6 +1,6 @@
 // describe_ecs_tasks: DescribeTasks with natural time windows, summarised.
 import { z } from "zod";
-import { TASK_ACTIONS, TASK_STATUSES, type DescribeTasksParams, type Task } from "../ecs/tasks-api.js";
+import { TASK_ACTIONS, TASK_STATUSES, type DescribeTasksParams } from "../ecs/tasks-api.js";
 import { ENRICH_MAX_TASKS, lookUpProgress, progressNote } from "../progress/enrich.js";
 import { renderTasksText } from "../render/tasks-text.js";
 import { queryAllRegions, type RegionStatus } from "../tasks/all-regions.js";
