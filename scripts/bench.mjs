@@ -37,7 +37,7 @@ const log = (/** @type {string} */ msg) => process.stderr.write(`${msg}\n`);
  * @param {string} script
  * @param {Record<string, string>} [env]
  */
-async function spawnClient(script, env = {}) {
+function spawnClient(script, env = {}) {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [script],
@@ -97,7 +97,7 @@ function peakRssMb(pid) {
  * @param {Record<string, string>} [extraEnv]
  */
 async function server(sandboxUrl, extraEnv = {}) {
-  const { transport, client } = await spawnClient(entry, {
+  const { transport, client } = spawnClient(entry, {
     ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.accessKeySecret,
     ALIBABA_CLOUD_ECS_ENDPOINT: sandboxUrl,

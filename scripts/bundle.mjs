@@ -61,7 +61,7 @@ function installProduction(root) {
   return dir;
 }
 
-async function main() {
+function main() {
   const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
   const manifest = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8"));
   if (manifest.version !== pkg.version) throw new Error(`manifest.json version ${manifest.version} != package.json ${pkg.version}: run npm run docs`);
@@ -78,8 +78,10 @@ async function main() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((err) => {
-    process.stderr.write(`bundle failed: ${err.message}\n`);
+  try {
+    main();
+  } catch (err) {
+    process.stderr.write(`bundle failed: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
-  });
+  }
 }

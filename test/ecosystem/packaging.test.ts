@@ -12,8 +12,8 @@ import { collectBundleFiles } from "../../scripts/bundle.mjs";
 const root = new URL("../../", import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, root), "utf8");
 const pkg = JSON.parse(read("package.json")) as { name: string; version: string; mcpName: string; files: string[]; bin: Record<string, string> };
-const manifest = JSON.parse(read("manifest.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const serverJson = JSON.parse(read("server.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const manifest = JSON.parse(read("manifest.json")) as Record<string, any>;
+const serverJson = JSON.parse(read("server.json")) as Record<string, any>;
 
 let h: Harness;
 let liveNames: string[];
@@ -56,7 +56,7 @@ describe("manifest.json (MCP Bundle 0.3)", () => {
   });
 
   it("types user_config and marks the AccessKey sensitive", () => {
-    for (const [key, field] of Object.entries(manifest.user_config as Record<string, any>)) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const [key, field] of Object.entries(manifest.user_config as Record<string, any>)) {
       expect(["string", "number", "boolean", "directory", "file"], key).toContain(field.type);
       expect(field.title, key).toEqual(expect.any(String));
       expect(field.description, key).toEqual(expect.any(String));

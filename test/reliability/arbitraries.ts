@@ -152,7 +152,7 @@ export const validArgs: fc.Arbitrary<Record<string, unknown>> = fc
     },
     { requiredKeys: [] },
   )
-  .map(({ Time, ...rest }) => ({ ...rest, ...(Time ?? {}) }) as Record<string, unknown>);
+  .map(({ Time, ...rest }) => ({ ...rest, ...(Time ?? {}) }));
 
 /** Anything: each field valid, hostile, out of bounds or of the wrong type; sometimes unknown fields. */
 export const anyArgs: fc.Arbitrary<Record<string, unknown>> = fc
@@ -237,7 +237,7 @@ export const wideArgs: fc.Arbitrary<Record<string, unknown>> = fc
     },
     { requiredKeys: ["AllPages", "Filter"] },
   )
-  .map(({ Filter, ...rest }) => ({ ...rest, ...Filter }) as Record<string, unknown>);
+  .map(({ Filter, ...rest }) => ({ ...rest, ...Filter }));
 
 /** Valid a little under half the time (a quarter of those wide, request-multiplying ones), anything otherwise. */
 export const describeTasksArgs: fc.Arbitrary<Record<string, unknown>> = fc.oneof(

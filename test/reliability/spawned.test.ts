@@ -286,11 +286,11 @@ describe("lifecycle", () => {
     const child = spawn(process.execPath, [SERVER_ENTRY], { env: env(), stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     let err = "";
-    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
     const exited = once(child, "exit");
-    const send = (m: unknown) => child.stdin!.write(`${JSON.stringify(m)}\n`);
-    const initialized = once(child.stdout!, "data");
+    const send = (m: unknown) => child.stdin.write(`${JSON.stringify(m)}\n`);
+    const initialized = once(child.stdout, "data");
     send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } });
     await initialized;
     send({ jsonrpc: "2.0", method: "notifications/initialized" });
