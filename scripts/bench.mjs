@@ -8,8 +8,14 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { request } from "undici";
-import { generateBulkTasks, generateTasks, startSandbox } from "../dist/sandbox/index.js";
-import { acsDate, newNonce, signRequest } from "../dist/ecs/signer.js";
+// The built modules (what ships), typed from their source: a static import of ../dist would make
+// `npm run typecheck` check the compiled JavaScript (and need a build first).
+const { generateBulkTasks, generateTasks, startSandbox } = /** @type {typeof import("../src/sandbox/index.js")} */ (
+  await import(new URL("../dist/sandbox/index.js", import.meta.url).href)
+);
+const { acsDate, newNonce, signRequest } = /** @type {typeof import("../src/ecs/signer.js")} */ (
+  await import(new URL("../dist/ecs/signer.js", import.meta.url).href)
+);
 
 const args = process.argv.slice(2);
 const latencyMs = Number(args[args.indexOf("--latency-ms") + 1] ?? 50) || 50;
@@ -18,14 +24,20 @@ const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 const bare = fileURLToPath(new URL("./bench/bare-server.mjs", import.meta.url));
 const KEY = { accessKeyId: "LTAI5tBenchKey000000abcd", accessKeySecret: "bench-secret-value-0000000001" };
 
+/** @param {number[]} xs */
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const at = (/** @type {number} */ i) => s[i] ?? Number.NaN;
+  return s.length % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 };
-const log = (msg) => process.stderr.write(`${msg}\n`);
+const log = (/** @type {string} */ msg) => process.stderr.write(`${msg}\n`);
 
-async function spawnClient(script, env = {}) {
+/**
+ * @param {string} script
+ * @param {Record<string, string>} [env]
+ */
+function spawnClient(script, env = {}) {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [script],
@@ -40,6 +52,10 @@ async function spawnClient(script, env = {}) {
  * Spawn to the tools/list answer on the wire. Raw JSON-RPC rather than the SDK client, whose own
  * work on the answer (compiling validators for output schemas) is the client's cost, not the server's.
  */
+/**
+ * @param {string} script
+ * @returns {Promise<number>}
+ */
 function coldStart(script) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -47,7 +63,7 @@ function coldStart(script) {
       env: { PATH: process.env.PATH ?? "", HOME: "/nonexistent", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" },
       stdio: ["pipe", "pipe", "ignore"],
     });
-    const send = (m) => child.stdin.write(`${JSON.stringify(m)}\n`);
+    const send = (/** @type {object} */ m) => child.stdin.write(`${JSON.stringify(m)}\n`);
     send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } } });
     send({ jsonrpc: "2.0", method: "notifications/initialized" });
     send({ jsonrpc: "2.0", id: 2, method: "tools/list" });
@@ -69,14 +85,19 @@ function coldStart(script) {
 }
 
 /** Peak resident memory of a process, from the kernel's high-water mark. */
+/** @param {number | null | undefined} pid */
 function peakRssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
 
+/**
+ * @param {string} sandboxUrl
+ * @param {Record<string, string>} [extraEnv]
+ */
 async function server(sandboxUrl, extraEnv = {}) {
-  const { transport, client } = await spawnClient(entry, {
+  const { transport, client } = spawnClient(entry, {
     ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.accessKeySecret,
     ALIBABA_CLOUD_ECS_ENDPOINT: sandboxUrl,
@@ -87,13 +108,24 @@ async function server(sandboxUrl, extraEnv = {}) {
   return { client, pid: transport.pid };
 }
 
+/**
+ * @param {Client} client
+ * @param {import("../src/sandbox/index.js").Sandbox} sandbox
+ * @param {Record<string, unknown>} args
+ */
 async function timedCall(client, sandbox, args) {
   const before = sandbox.requests.length;
   const t0 = performance.now();
-  const result = await client.callTool({ name: "describe_ecs_tasks", arguments: args });
+  const result = /** @type {import("@modelcontextprotocol/sdk/types.js").CallToolResult} */ (
+    await client.callTool({ name: "describe_ecs_tasks", arguments: args })
+  );
   const ms = performance.now() - t0;
-  if (result.isError) throw new Error(`bench call failed: ${result.content?.[0]?.text}`);
-  return { ms, requests: sandbox.requests.length - before, result };
+  const first = result.content?.[0];
+  if (result.isError) throw new Error(`bench call failed: ${first?.type === "text" ? first.text : undefined}`);
+  // The part of describe_ecs_tasks' structuredContent the bench reads.
+  /** @type {{ Returned?: number, Summary?: { ByStatus?: Record<string, number> } } | undefined} */
+  const out = result.structuredContent;
+  return { ms, requests: sandbox.requests.length - before, result, out };
 }
 
 const now = new Date();
@@ -160,7 +192,7 @@ const slow = await server(tenK.url, { ECS_TASKS_MCP_PAGE_CONCURRENCY: "1" });
 const seq = await timedCall(slow.client, tenK, args10k);
 await slow.client.close();
 await tenK.close();
-const returned = par.result.structuredContent?.Returned;
+const returned = par.out?.Returned;
 const speedup = seq.ms / par.ms;
 rows.push(["10,000 tasks, AllPages: wall time", `${par.ms.toFixed(0)} ms (${returned} tasks, ${par.requests} requests); sequential ${seq.ms.toFixed(0)} ms = ${speedup.toFixed(1)}x faster`, ">= 5x", speedup >= 5 && returned === 10_000]);
 rows.push(["10,000 tasks, AllPages: server peak RSS", `${rss.toFixed(0)} MB`, "< 200 MB", rss < 200]);
@@ -173,7 +205,7 @@ await timedCall(s4.client, hundredK, { PageSize: 1, TaskStatus: "Failed", Includ
 const counts = await timedCall(s4.client, hundredK, { PageSize: 1, IncludeProgress: false });
 await s4.client.close();
 await hundredK.close();
-const byStatus = counts.result.structuredContent?.Summary?.ByStatus ?? {};
+const byStatus = counts.out?.Summary?.ByStatus ?? {};
 rows.push([
   "exact status counts over 100,000 tasks",
   `${counts.ms.toFixed(0)} ms, ${counts.requests} requests (${Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(", ")})`,
@@ -184,7 +216,7 @@ rows.push([
 // 5. Cancellation and shutdown: a cancelled call's socket is closed on the sandbox side, and the
 // process exits after stdin closes. Polled at 1 ms: these are upper bounds to within a millisecond.
 log("cancel and exit ...");
-const until = async (cond) => {
+const until = async (/** @type {() => boolean} */ cond) => {
   while (!cond()) await new Promise((r) => setTimeout(r, 1));
 };
 const cancelSandbox = await startSandbox({ credentials: [KEY], tasks: generateTasks({ regions: ["cn-hangzhou"], perRegion: 10, seed: 2, now }) });
@@ -199,7 +231,7 @@ for (let i = 0; i < 10; i++) {
   await until(() => cancelSandbox.requests.length > before);
   const t0 = performance.now();
   ac.abort();
-  await until(() => cancelSandbox.requests[before].aborted);
+  await until(() => cancelSandbox.requests.at(before)?.aborted === true);
   cancels.push(performance.now() - t0);
   await pending;
 }
@@ -220,6 +252,54 @@ for (let i = 0; i < 5; i++) {
   exits.push(performance.now() - t0);
 }
 rows.push(["exit after stdin closes (median of 5)", `${median(exits).toFixed(1)} ms (max ${Math.max(...exits).toFixed(1)} ms)`, "< 1000 ms", Math.max(...exits) < 1000]);
+
+// 6. The same with a call in flight (its answer held for 60 s), on stdin close and on SIGTERM: the
+// process must abort the call, not wait for it. The tests check that it exits; this, how fast.
+log("exit with a call in flight ...");
+const heldSandbox = await startSandbox({ credentials: [KEY], tasks: generateTasks({ regions: ["cn-hangzhou"], perRegion: 10, seed: 3, now }) });
+/** @typedef {import("node:child_process").ChildProcessWithoutNullStreams} Child */
+/** @param {(child: Child) => void} trigger */
+async function exitWithCallInFlight(trigger) {
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: "/nonexistent",
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+      ALIBABA_CLOUD_ACCESS_KEY_ID: KEY.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: KEY.accessKeySecret,
+      ALIBABA_CLOUD_ECS_ENDPOINT: heldSandbox.url,
+      ALIBABA_CLOUD_REGION_ID: "cn-hangzhou",
+    },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  child.stderr.resume();
+  const send = (/** @type {object} */ m) => child.stdin.write(`${JSON.stringify(m)}\n`);
+  const ready = new Promise((r) => child.stdout.once("data", r));
+  send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } } });
+  await ready;
+  send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  const before = heldSandbox.requests.length;
+  heldSandbox.injectFaults([{ kind: "slow", ms: 60_000 }], { action: "DescribeTasks" });
+  send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "describe_ecs_tasks", arguments: { IncludeProgress: false } } });
+  await until(() => heldSandbox.requests.length > before);
+  const exited = new Promise((r) => child.once("exit", r));
+  const t0 = performance.now();
+  trigger(child);
+  await exited;
+  return performance.now() - t0;
+}
+/** @type {Array<[string, (child: Child) => void]>} */
+const triggers = [
+  ["after stdin closes", (c) => c.stdin.end()],
+  ["on SIGTERM", (c) => c.kill("SIGTERM")],
+];
+for (const [how, trigger] of triggers) {
+  const times = [];
+  for (let i = 0; i < 5; i++) times.push(await exitWithCallInFlight(trigger));
+  rows.push([`exit with a call in flight, ${how} (median of 5)`, `${median(times).toFixed(1)} ms (max ${Math.max(...times).toFixed(1)} ms)`, "< 1000 ms", Math.max(...times) < 1000]);
+}
+heldSandbox.clearFaults();
+await heldSandbox.close();
 
 const meta = `node ${process.version}, ${(await import("node:os")).cpus().length} cores, sandbox latency ${latencyMs} ms, ${now.toISOString().slice(0, 10)}`;
 if (asJson) {

@@ -19,6 +19,7 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** Top-level files copied into the bundle beside dist/ (package.json: `"type": "module"` for dist/). */
 export const BUNDLE_FILES = ["manifest.json", "package.json", "README.md", "LICENSE", ".mcpbignore"];
 
+/** @param {string} dir */
 function installProduction(dir) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   execFileSync(npm, ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
@@ -48,7 +49,10 @@ export function stageBundle(root = ROOT) {
   return dir;
 }
 
-/** Stages and packs; returns the path of the .mcpb written. */
+/**
+ * Stages and packs; returns the path of the .mcpb written.
+ * @param {{ root?: string, out?: string }} [options]
+ */
 export async function buildBundle({ root = ROOT, out } = {}) {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const output = resolve(out ?? join(root, `${pkg.name}-${pkg.version}.mcpb`));

@@ -4,6 +4,12 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { fileURLToPath } from "node:url";
 
+/** @typedef {import("@modelcontextprotocol/sdk/types.js").CallToolResult} CallToolResult */
+/**
+ * The part of describe_ecs_tasks' structuredContent the demo reads.
+ * @typedef {{ Tasks?: Array<{ TaskId: string }> }} TaskList
+ */
+
 const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 const transport = new StdioClientTransport({
   command: process.execPath,
@@ -19,10 +25,11 @@ console.log(`Connected to ${client.getServerVersion()?.name} ${client.getServerV
 
 // Find the running import first, so the follow-up questions can name it as an agent would.
 const running = await client.callTool({ name: "describe_ecs_tasks", arguments: { TaskAction: "ImportImage", TaskStatus: "Processing", IncludeProgress: false } });
-const importId = running.structuredContent?.Tasks?.[0]?.TaskId;
+const importId = /** @type {TaskList | undefined} */ (running.structuredContent)?.Tasks?.[0]?.TaskId;
 const failed = await client.callTool({ name: "describe_ecs_tasks", arguments: { TaskAction: "ImportImage", TaskStatus: "Failed", PageSize: 1, IncludeProgress: false } });
-const failedId = failed.structuredContent?.Tasks?.[0]?.TaskId;
+const failedId = /** @type {TaskList | undefined} */ (failed.structuredContent)?.Tasks?.[0]?.TaskId;
 
+/** @type {Array<[question: string, tool: string, args: Record<string, unknown>]>} */
 const questions = [
   ["How is my image import going?", "describe_ecs_tasks", { TaskAction: "ImportImage", TaskStatus: "Processing" }],
   ["How far is it, and when will it finish?", "describe_ecs_task_attribute", { TaskId: importId }],
@@ -37,8 +44,8 @@ const questions = [
 for (const [question, name, args] of questions) {
   console.log(`=== ${question}`);
   console.log(`--> ${name} ${JSON.stringify(args)}`);
-  const onprogress = (p) => console.log(`    progress ${p.progress}/${p.total}: ${p.message}`);
-  const result = await client.callTool({ name, arguments: args }, undefined, name === "wait_for_ecs_tasks" ? { onprogress } : {});
+  const onprogress = (/** @type {import("@modelcontextprotocol/sdk/types.js").Progress} */ p) => console.log(`    progress ${p.progress}/${p.total}: ${p.message}`);
+  const result = /** @type {CallToolResult} */ (await client.callTool({ name, arguments: args }, undefined, name === "wait_for_ecs_tasks" ? { onprogress } : {}));
   const text = result.content.map((c) => (c.type === "text" ? c.text : `[${c.type}]`)).join("\n");
   console.log(`${result.isError ? "(isError) " : ""}${text}\n`);
 }

@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { replaceToolReference, shortDescription } from "./lib/tool-reference.mjs";
 
 const root = new URL("../", import.meta.url);
+// The built tools (what ships), typed from their source.
+/** @type {typeof import("../src/tools/index.js")} */
 const { tools } = await import(new URL("dist/tools/index.js", root).href);
 
 const readmeUrl = new URL("README.md", root);

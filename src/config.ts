@@ -52,7 +52,7 @@ export function settingsFromEnv(env: Env): Settings {
     const value = settingValue(option, env[option.env], option.env);
     if (value !== undefined) out[option.key] = value;
   }
-  return out as Settings;
+  return out;
 }
 
 export type CliArgs = Settings & {

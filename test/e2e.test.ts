@@ -186,8 +186,8 @@ describe("process lifecycle", () => {
   async function exitAfter(trigger: (child: ReturnType<typeof spawn>) => void): Promise<number | null> {
     const child = spawn(process.execPath, [SERVER_ENTRY], { env: cleanEnv(), stdio: ["pipe", "pipe", "pipe"] });
     // Wait until the server answers initialize: only then are its handlers certainly in place.
-    const answered = once(child.stdout!, "data");
-    child.stdin!.write(
+    const answered = once(child.stdout, "data");
+    child.stdin.write(
       `${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } })}\n`,
     );
     await answered;

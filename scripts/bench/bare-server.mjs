@@ -4,7 +4,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { z } from "zod";
 
 const server = new McpServer({ name: "bare", version: "1.0.0" });
-server.registerTool("echo", { description: "Echoes its input.", inputSchema: { text: z.string() } }, async ({ text }) => ({
+server.registerTool("echo", { description: "Echoes its input.", inputSchema: { text: z.string() } }, ({ text }) => ({
   content: [{ type: "text", text }],
 }));
 await server.connect(new StdioServerTransport());

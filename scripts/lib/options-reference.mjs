@@ -1,21 +1,26 @@
 // Renders docs/options.md from the options table (src/options.ts). Pure: the generator
 // (gen-options-reference.mjs) feeds it dist/options.js, the staleness test feeds it src/options.ts.
 
-/** Table-cell text: pipes escaped, one line, and `<region>` kept visible (not taken for an HTML tag). */
-const cell = (text) =>
-  String(text).replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\s*\n\s*/g, " ");
-const code = (text) => `\`${text}\``;
-const readers = (v) => v.readBy.join(", ");
+/** @typedef {{ env: string, help: string, readBy: string[], group?: string }} Variable */
 
+/** Table-cell text: pipes escaped, one line, and `<region>` kept visible (not taken for an HTML tag). */
+const cell = (/** @type {unknown} */ text) =>
+  String(text).replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\s*\n\s*/g, " ");
+const code = (/** @type {unknown} */ text) => `\`${String(text)}\``;
+const readers = (/** @type {Variable} */ v) => v.readBy.join(", ");
+
+/** @param {any} o @param {(o: any) => string} flagLabel */
 function flagCell(o, flagLabel) {
   return o.kind === "action" ? `${code(`-${o.short}`)}, ${code(`--${o.flag}`)}` : code(flagLabel(o));
 }
 
+/** @param {any} o */
 function meaning(o) {
   const mark = o.only ? `**${o.only} only**: ` : "";
   return cell(`${mark}${o.help}`);
 }
 
+/** @param {Variable[]} variables */
 function variableTable(variables) {
   return [
     "| variable | read by | meaning |",
@@ -24,12 +29,16 @@ function variableTable(variables) {
   ];
 }
 
-/** docs/options.md as one string, from the module src/options.ts (or its build). */
+/**
+ * docs/options.md as one string, from the module src/options.ts (or its build). Entries are typed
+ * loosely (`any`) on purpose: the three kinds of entry share this one renderer.
+ * @param {{ OPTIONS: readonly any[], COMMANDS: readonly { usage: string, help: string }[], flagLabel: (o: any) => string }} options
+ */
 export function renderOptionsReference({ OPTIONS, COMMANDS, flagLabel }) {
   const settings = OPTIONS.filter((o) => o.kind === "setting");
   const actions = OPTIONS.filter((o) => o.kind === "action");
   const variables = OPTIONS.filter((o) => o.kind === "variable");
-  const group = (name) => variables.filter((v) => v.group === name);
+  const group = (/** @type {string} */ name) => variables.filter((v) => v.group === name);
   const published = OPTIONS.filter((o) => o.kind !== "action" && o.env && (o.manifest || o.registry));
   const lines = [
     "# Options and environment variables",

@@ -2,6 +2,12 @@
 // generator (gen-tool-reference.mjs) feeds it dist/tools, the staleness test feeds it src/tools.
 import { z } from "zod";
 
+/**
+ * The parts of a tool definition the reference reads (the tools in src/tools have this shape).
+ * @typedef {{ name: string, title: string, description: string, inputSchema: z.ZodType, outputSchema: z.ZodType, annotations?: object }} ToolLike
+ */
+/** @typedef {import("zod").core.JSONSchema._JSONSchema} JsonSchemaNode */
+
 export const START_MARKER = "<!-- tool-reference:start -->";
 export const END_MARKER = "<!-- tool-reference:end -->";
 
@@ -9,6 +15,7 @@ export const END_MARKER = "<!-- tool-reference:end -->";
  * The RAM actions each tool calls: `required` for it to work at all, `optional` for an extra it
  * degrades without. A tool missing here fails test/ecosystem/tool-reference.test.ts.
  */
+/** @type {Record<string, { required: string[], optional?: Record<string, string> }>} */
 export const RAM_ACTIONS = {
   describe_ecs_tasks: {
     required: ["ecs:DescribeTasks"],
@@ -18,6 +25,7 @@ export const RAM_ACTIONS = {
   wait_for_ecs_tasks: { required: ["ecs:DescribeTaskAttribute"], optional: { "ecs:DescribeTasks": "the ETA from recent finished tasks" } },
 };
 
+/** @param {string} name */
 export function ramText(name) {
   const ram = RAM_ACTIONS[name];
   if (!ram) return "(not listed: add it to RAM_ACTIONS in scripts/lib/tool-reference.mjs)";
@@ -25,20 +33,24 @@ export function ramText(name) {
   return ram.required.map((a) => `\`${a}\``).join(", ") + (optional.length ? `; optional: ${optional.join(", ")}` : "");
 }
 
-const cell = (text) => String(text).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+const cell = (/** @type {unknown} */ text) => String(text).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 
 /** A short type for a JSON Schema node: `string`, `integer 1..100`, `"A" \| "B"`, `string or array of string`. */
+/**
+ * @param {JsonSchemaNode | undefined} node
+ * @returns {string}
+ */
 export function typeOf(node) {
   if (!node || typeof node !== "object") return "any";
-  if (node.anyOf || node.oneOf) return (node.anyOf ?? node.oneOf).map(typeOf).join(" or ");
+  if (node.anyOf || node.oneOf) return (node.anyOf ?? node.oneOf ?? []).map(typeOf).join(" or ");
   if (node.enum) return node.enum.map((v) => `\`${v}\``).join(", ");
   if (node.const !== undefined) return `\`${node.const}\``;
   if (node.type === "array") {
     const n = node.maxItems !== undefined ? ` (${node.minItems ?? 0}..${node.maxItems})` : "";
-    return `array of ${typeOf(node.items)}${n}`;
+    return `array of ${typeOf(/** @type {JsonSchemaNode | undefined} */ (node.items))}${n}`;
   }
   if (node.type === "integer" || node.type === "number") {
-    const bound = (v) => (v === undefined || Math.abs(v) >= Number.MAX_SAFE_INTEGER ? undefined : v);
+    const bound = (/** @type {number | boolean | undefined} */ v) => (v === undefined || Math.abs(Number(v)) >= Number.MAX_SAFE_INTEGER ? undefined : v);
     const lo = bound(node.minimum ?? node.exclusiveMinimum);
     const hi = bound(node.maximum ?? node.exclusiveMaximum);
     return lo !== undefined || hi !== undefined ? `${node.type} ${lo ?? ""}..${hi ?? ""}` : node.type;
@@ -47,15 +59,18 @@ export function typeOf(node) {
   return node.type ?? "object";
 }
 
+/** @param {string | undefined} text */
 function firstParagraph(text) {
-  return (text ?? "").split(/\n\s*\n|\n/)[0].trim();
+  return ((text ?? "").split(/\n\s*\n|\n/)[0] ?? "").trim();
 }
 
 /** The one-line description manifest.json carries for a tool. */
+/** @param {ToolLike} tool */
 export function shortDescription(tool) {
   return firstParagraph(tool.description);
 }
 
+/** @param {ToolLike} tool */
 export function renderTool(tool) {
   const input = z.toJSONSchema(tool.inputSchema, { io: "input", unrepresentable: "any" });
   const output = z.toJSONSchema(tool.outputSchema, { io: "output", unrepresentable: "any" });
@@ -75,7 +90,7 @@ export function renderTool(tool) {
     "|---|---|---|---|",
   ];
   for (const [name, node] of Object.entries(input.properties ?? {})) {
-    lines.push(`| \`${name}\` | ${cell(typeOf(node))} | ${required.has(name) ? "yes" : "no"} | ${cell(node.description ?? "")} |`);
+    lines.push(`| \`${name}\` | ${cell(typeOf(node))} | ${required.has(name) ? "yes" : "no"} | ${cell((typeof node === "object" ? node.description : undefined) ?? "")} |`);
   }
   const outRequired = new Set(output.required ?? []);
   const fields = Object.entries(output.properties ?? {}).map(
@@ -85,6 +100,7 @@ export function renderTool(tool) {
   return lines.join("\n");
 }
 
+/** @param {readonly ToolLike[]} tools */
 export function renderToolReference(tools) {
   const body = [
     "_Generated from the tools' schemas by `npm run docs`; a test fails when this section is stale._",
@@ -95,6 +111,10 @@ export function renderToolReference(tools) {
 }
 
 /** README text with the section between the markers replaced; throws when the markers are missing. */
+/**
+ * @param {string} readme
+ * @param {readonly ToolLike[]} tools
+ */
 export function replaceToolReference(readme, tools) {
   const start = readme.indexOf(START_MARKER);
   const end = readme.indexOf(END_MARKER);
@@ -102,6 +122,7 @@ export function replaceToolReference(readme, tools) {
   return readme.slice(0, start) + renderToolReference(tools) + readme.slice(end + END_MARKER.length);
 }
 
+/** @param {string} readme */
 export function currentToolReference(readme) {
   const start = readme.indexOf(START_MARKER);
   const end = readme.indexOf(END_MARKER);

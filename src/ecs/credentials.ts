@@ -42,7 +42,7 @@ function remember(c: Credentials, redactor: Redactor): Credentials {
 
 export function staticCredentials(c: Credentials, redactor: Redactor): CredentialSource {
   const value = remember({ ...c }, redactor);
-  return { get: async () => value };
+  return { get: () => Promise.resolve(value) };
 }
 
 interface ChainClient {

@@ -118,7 +118,10 @@ export const describeTaskAttributeSchema = z.object({
   TaskAction: text,
   TaskStatus: text,
   /** Kept as sent ("63%"), for the answer; the percent is parsed from it separately. */
-  TaskProcess: z.unknown().transform((v) => (typeof v === "string" ? v : v === undefined ? "" : String(v))).default(""),
+  TaskProcess: z
+    .unknown()
+    .transform((v) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : v === undefined ? "" : JSON.stringify(v)))
+    .default(""),
   SuccessCount: count,
   FailedCount: count,
   TotalCount: count,

@@ -85,7 +85,7 @@ export async function waitForTasks(
         delete t.lookupCode;
         t.settled = FINAL_STATUSES.has(r.value.TaskStatus);
       } else {
-        const err = r.reason;
+        const err: unknown = r.reason;
         t.lookupError = err instanceof Error ? err.message : String(err);
         if (err instanceof AppError) t.lookupCode = err.code;
         t.settled = err instanceof EcsApiError && FINAL_LOOKUP_CODES.has(err.code);

@@ -68,5 +68,5 @@ export async function fanOut<T>(
     }
   });
   signal.throwIfAborted();
-  return settled.map((s, i) => ({ regionId: regions[i]!, ...(s.status === "fulfilled" ? { value: s.value } : { error: s.reason }) }));
+  return settled.map((s, i) => ({ regionId: regions[i]!, ...(s.status === "fulfilled" ? { value: s.value } : { error: s.reason as unknown }) }));
 }

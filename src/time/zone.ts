@@ -44,7 +44,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
 export function canonicalZone(zone: string): string | undefined {
   // Intl also accepts offset strings on newer engines; the contract asks for
   // IANA names, so anything that does not look like one is refused up front.
-  if (typeof zone !== "string" || !/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/.test(zone)) {
+  if (typeof zone !== "string" || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) {
     return undefined;
   }
   try {

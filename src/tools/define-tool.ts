@@ -66,7 +66,7 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
     inputSchema,
     outputSchema,
     annotations,
-    handle: async (args, ctx) => spec.handler(spec.input.parse(args) as z.infer<In>, ctx),
+    handle: async (args, ctx) => spec.handler(spec.input.parse(args), ctx),
     register(server, run) {
       server.registerTool(
         spec.name,

@@ -2,7 +2,6 @@
 // as a progress value and a log line in the caller's zone, and answer with how each task ended,
 // what to call next when not done, and when waiting again is the wrong move.
 import { splitTaskIds } from "../contracts/fields.js";
-import type { TaskProgressOutput } from "../contracts/task-progress.js";
 import {
   DEFAULT_POLL_SECONDS,
   DEFAULT_TIMEOUT_SECONDS,
@@ -28,7 +27,7 @@ function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string): Waited
 }
 
 function lineOf(t: WaitedTask, zone: AnswerZone): string {
-  return t.view ? progressLine(localizedView(t.view, zone) as TaskProgressOutput) : `${t.TaskId}: ${t.lookupError ?? "unknown"}`;
+  return t.view ? progressLine(localizedView(t.view, zone)) : `${t.TaskId}: ${t.lookupError ?? "unknown"}`;
 }
 
 /** Progress notifications must increase; a poll that saw no change still nudges it, to keep client timeouts alive. */

@@ -9,11 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as options from "../../src/options.js";
 import { tools } from "../../src/tools/index.js";
 import { startHarness, type Harness } from "../helpers/in-memory.js";
-// @ts-expect-error: plain ESM script, no type declarations
 import { renderOptionsReference } from "../../scripts/lib/options-reference.mjs";
-// @ts-expect-error: plain ESM script, no type declarations
 import { currentToolReference, RAM_ACTIONS, renderToolReference, shortDescription } from "../../scripts/lib/tool-reference.mjs";
-// @ts-expect-error: plain ESM script, no type declarations
 import { buildBundle } from "../../scripts/bundle.mjs";
 
 const root = new URL("../../", import.meta.url);
@@ -27,8 +24,8 @@ const pkg = JSON.parse(read("package.json")) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-const manifest = JSON.parse(read("manifest.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const serverJson = JSON.parse(read("server.json")) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const manifest = JSON.parse(read("manifest.json")) as Record<string, any>;
+const serverJson = JSON.parse(read("server.json")) as Record<string, any>;
 
 let h: Harness;
 let liveNames: string[];
@@ -83,7 +80,7 @@ describe("manifest.json (MCP Bundle 0.3)", () => {
   });
 
   it("types user_config and marks the AccessKey sensitive", () => {
-    for (const [key, field] of Object.entries(manifest.user_config as Record<string, any>)) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    for (const [key, field] of Object.entries(manifest.user_config as Record<string, any>)) {
       expect(["string", "number", "boolean", "directory", "file"], key).toContain(field.type);
       expect(field.title, key).toEqual(expect.any(String));
       expect(field.description, key).toEqual(expect.any(String));
@@ -187,7 +184,7 @@ describe("MCP Bundle (npm run bundle)", () => {
   let files: string[];
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "ecs-tasks-mcp-bundle-test-"));
-    const out = (await buildBundle({ out: join(work, "ecs-tasks-mcp.mcpb") })) as string;
+    const out = (await buildBundle({ out: join(work, "ecs-tasks-mcp.mcpb") }));
     unpacked = join(work, "unpacked");
     expect(await unpackExtension({ mcpbPath: out, outputDir: unpacked, silent: true })).toBe(true);
     files = filesUnder(unpacked);

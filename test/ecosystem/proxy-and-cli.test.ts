@@ -35,7 +35,7 @@ beforeAll(async () => {
   proxy.on("connect", (req, socket, head) => {
     proxied.push(`CONNECT ${req.url}`);
     const [host, port] = (req.url ?? "").split(":");
-    const upstream = connect(Number(port), host!, () => {
+    const upstream = connect(Number(port), host, () => {
       socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
       upstream.write(head);
       upstream.pipe(socket);

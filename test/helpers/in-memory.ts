@@ -59,7 +59,7 @@ export function instantSleep(ms: number, signal: AbortSignal, clock: TestClock):
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   let nowMs = (options.now ?? FIXED_NOW).getTime();
   const testClock: TestClock = { now: () => new Date(nowMs), advance: (ms) => void (nowMs += ms) };
-  const clock = testClock.now;
+  const clock = () => testClock.now();
   const sandbox = await startSandbox({ now: clock, ...options.sandbox });
   const config: ServerConfig = {
     endpoint: sandbox.url,

@@ -27,7 +27,7 @@ export class RecordingStdioTransport extends StdioClientTransport {
     });
   }
 
-  get pid(): number | null {
+  override get pid(): number | null {
     return (this as unknown as { _process?: ChildProcess })._process?.pid ?? null;
   }
 }

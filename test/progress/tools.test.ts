@@ -1,6 +1,6 @@
 // describe_ecs_task_attribute, IncludeProgress and wait_for_ecs_tasks through the SDK client,
 // against the sandbox, with a fake clock that only moves when the server "sleeps".
-import type { ProgressNotification } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCNotification, Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EcsApi } from "../../src/ecs/client.js";
 import type { TaskAttributeOutput as DescribeTaskAttributeOutput } from "../../src/contracts/task-attribute.js";
@@ -158,7 +158,7 @@ describe("describe_ecs_tasks with IncludeProgress", () => {
 });
 
 describe("wait_for_ecs_tasks", () => {
-  const wait = (hh: Harness, args: Record<string, unknown>, onprogress?: (p: ProgressNotification["params"]) => void) =>
+  const wait = (hh: Harness, args: Record<string, unknown>, onprogress?: (p: Progress) => void) =>
     hh.client.callTool({ name: "wait_for_ecs_tasks", arguments: args }, undefined, onprogress ? { onprogress } : {});
 
   it("waits while a task goes from 40% to Finished, with monotone progress notifications and a log line per poll", async () => {
@@ -170,7 +170,7 @@ describe("wait_for_ecs_tasks", () => {
         if (++sleeps === 3) hh.sandbox.finishTask(IMPORT_RUNNING); // the switch: it finishes during the wait
       },
     });
-    const notes: ProgressNotification["params"][] = [];
+    const notes: Progress[] = [];
     const result = await wait(hh, { TaskIds: [IMPORT_RUNNING, IMPORT_FAILED], PollIntervalSeconds: 60, TimeoutSeconds: 600 }, (p) => notes.push(p));
     expect(result.isError).toBeFalsy();
     const out = result.structuredContent as WaitForTasksOutput;
@@ -192,7 +192,7 @@ describe("wait_for_ecs_tasks", () => {
     expect(notes[0]!.message).toMatch(new RegExp(`${IMPORT_RUNNING} Processing 40% ETA 2026-11-28 14:46; ${IMPORT_FAILED} Failed 12% \\(UTC\\)`));
     const logs = hh.serverMessages.filter((m) => "method" in m && m.method === "notifications/message");
     expect(logs).toHaveLength(4);
-    expect(logs.every((m) => (m as { params: { level: string } }).params.level === "info")).toBe(true);
+    expect(logs.every((m) => (m as JSONRPCNotification).params?.level === "info")).toBe(true);
     expect(out.Outcome).toEqual({ Finished: 1, Failed: 1, StillRunning: 0, NotLookedUp: 0 });
     expect(textOf(result)).toMatch(/\nDone after 4 check\(s\) in 3m: 1 finished, 1 failed\./);
   });
@@ -201,7 +201,7 @@ describe("wait_for_ecs_tasks", () => {
     const hh = await harness();
     // So slow that 20 seconds do not move it off 10%.
     hh.sandbox.tasks = hh.sandbox.tasks.map((t) => (t.TaskId === EXPORT_RUNNING ? { ...t, finishAt: at(1_000_000) } : t));
-    const notes: ProgressNotification["params"][] = [];
+    const notes: Progress[] = [];
     await wait(hh, { TaskIds: EXPORT_RUNNING, PollIntervalSeconds: 10, TimeoutSeconds: 20 }, (p) => notes.push(p));
     const values = notes.map((n) => n.progress);
     expect(values.length).toBe(3);

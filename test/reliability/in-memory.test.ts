@@ -130,11 +130,10 @@ describe("an unexpected exception in a handler", () => {
 
 describe("input bounds", () => {
   it("refuses oversized arguments before any request (maxToolInputElements)", async () => {
-    expect(MAX_TOOL_INPUT_ELEMENTS).toBeGreaterThan(0);
     const before = h.sandbox.requests.length;
     const big = Array.from({ length: MAX_TOOL_INPUT_ELEMENTS + 10 }, (_, i) => `t-abcd${i}`);
     for (const args of [{ TaskIds: big }, { Extra: big }, { ResourceIds: Array.from({ length: 101 }, (_, i) => `m-img${i}`) }, { TaskIds: Array.from({ length: 101 }, (_, i) => `t-abcd${i}`).join(",") }]) {
-      const r = await call(args as Record<string, unknown>);
+      const r = await call(args);
       expect(r.isError).toBe(true);
       expect(textOf(r).length).toBeGreaterThan(0);
     }

@@ -1,8 +1,8 @@
 // Helpers for the reliability suite: a client with injected time, waits on conditions and on
 // sandbox-side events (never fixed sleeps), and the patterns a request may carry.
 import { EcsClient, type EcsClientOptions } from "../../src/ecs/client.js";
-import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
 import { Redactor } from "../../src/redact.js";
+import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "../../src/ecs/retry.js";
 import { SANDBOX_CREDENTIAL, type RecordedRequest, type Sandbox } from "../../src/sandbox/index.js";
 
@@ -121,22 +121,24 @@ export const ALLOWED_HEADERS = new Set([
 ]);
 
 /**
- * Problems with a request as received (DescribeTasks, or the DescribeTaskAttribute progress look-ups
- * describe_ecs_tasks makes for running tasks); [] when every name and value is allowed.
+ * Problems with a request as received (DescribeTasks, the DescribeTaskAttribute progress look-ups
+ * describe_ecs_tasks makes for running tasks, or the DescribeRegions behind RegionId "all"); []
+ * when every name and value is allowed.
  */
 export function requestProblems(req: RecordedRequest, sandboxHost: string): string[] {
   const problems: string[] = [];
-  if (req.action === "DescribeTaskAttribute") {
+  if (req.action === "DescribeRegions") {
+    // Nothing from tool input: a fixed language, and no RegionId (the endpoint picks the region).
+    const names = Object.keys(req.query).sort().join(",");
+    if (names !== "AcceptLanguage" || req.query.AcceptLanguage !== "en-US") problems.push(`query ${JSON.stringify(req.query).slice(0, 80)}`);
+  } else if (req.action === "DescribeTaskAttribute") {
     const names = Object.keys(req.query).sort().join(",");
     if (names !== "RegionId,TaskId") problems.push(`query names ${names}`);
     if (!REGION_ID.test(req.query.RegionId ?? "")) problems.push("RegionId");
     if (!TASK_ID.test(req.query.TaskId ?? "")) problems.push("TaskId");
   }
-  if (req.action === "DescribeRegions") {
-    // The region list (RegionId "all", or a task sought in every region): no input of the caller's.
-    if (JSON.stringify(req.query) !== '{"AcceptLanguage":"en-US"}') problems.push(`query ${JSON.stringify(req.query).slice(0, 80)}`);
-  }
-  for (const [name, value] of req.action === "DescribeTaskAttribute" || req.action === "DescribeRegions" ? [] : Object.entries(req.query)) {
+  const checkedAbove = req.action === "DescribeTaskAttribute" || req.action === "DescribeRegions";
+  for (const [name, value] of checkedAbove ? [] : Object.entries(req.query)) {
     const ok = (() => {
       switch (name) {
         case "RegionId":
@@ -164,7 +166,7 @@ export function requestProblems(req: RecordedRequest, sandboxHost: string): stri
     })();
     if (!ok) problems.push(`query ${name}=${JSON.stringify(value).slice(0, 80)}`);
   }
-  if (!("RegionId" in req.query) && req.action !== "DescribeRegions") problems.push("no RegionId");
+  if (req.action !== "DescribeRegions" && !("RegionId" in req.query)) problems.push("no RegionId");
   for (const name of Object.keys(req.headers)) if (!ALLOWED_HEADERS.has(name)) problems.push(`header ${name}`);
   if (req.headers.host !== sandboxHost) problems.push(`host ${req.headers.host}`);
   if (!["DescribeTasks", "DescribeTaskAttribute", "DescribeRegions"].includes(req.action)) problems.push(`action ${req.action}`);

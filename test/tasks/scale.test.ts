@@ -1,7 +1,7 @@
 // All pages, exact counts, every region and the text budget, against the sandbox.
 import { afterEach, describe, expect, it } from "vitest";
 import type { EcsApi } from "../../src/ecs/client.js";
-import { compareTasks, generateBulkTasks, generateTasks, type SandboxTask } from "../../src/sandbox/index.js";
+import { generateBulkTasks, generateTasks, type SandboxTask } from "../../src/sandbox/index.js";
 import { TEXT_BUDGET } from "../../src/render/tasks-text.js";
 import { ROW_CAP, type DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import { fetchAllPages } from "../../src/tasks/pages.js";
@@ -26,7 +26,14 @@ const describeTasks = async (hh: Harness, args: Record<string, unknown>) => {
 };
 
 const bulk = (n: number, region = "cn-hangzhou") => generateBulkTasks(region, n, FIXED_NOW, 7);
-const expectedOrder = (tasks: SandboxTask[]) => [...tasks].sort(compareTasks).map((t) => t.TaskId);
+/**
+ * The order DescribeTasks answers in, written out here rather than imported so the test checks the
+ * sandbox instead of agreeing with it: newest CreationTime first (to the millisecond the sandbox
+ * keeps, finer than the minute the API shows), ties broken by TaskId in code-unit order.
+ */
+const apiOrder = (a: SandboxTask, b: SandboxTask): number =>
+  b.CreationTime.getTime() - a.CreationTime.getTime() || (a.TaskId < b.TaskId ? -1 : a.TaskId > b.TaskId ? 1 : 0);
+const expectedOrder = (tasks: SandboxTask[]) => [...tasks].sort(apiOrder).map((t) => t.TaskId);
 
 describe("AllPages", () => {
   it("reads every page in the API's order, up to MaxResults, and says where to go on", async () => {

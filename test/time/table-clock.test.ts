@@ -67,7 +67,7 @@ run("calendar words", "2026-11-28T14:10:00Z", [
       SH: ["2026-11-22 16:00", "2026-11-23 16:00"],
       LA: ["2026-11-23 08:00", "2026-11-24 08:00"],
       UTC: ["2026-11-23 00:00", "2026-11-24 00:00"],
-    } as Partial<Record<Zone, Ends>>,
+    } satisfies Partial<Record<Zone, Ends>>,
   })),
   {
     input: "on Tuesday",
@@ -144,7 +144,7 @@ run("since / until / before / after / between", "2026-11-28T14:10:00Z", [
         SH: ["2026-11-20 01:00", "2026-11-20 09:30"],
         LA: ["2026-11-20 17:00", "2026-11-21 01:30"],
         UTC: ["2026-11-20 09:00", "2026-11-20 17:30"],
-      } as Partial<Record<Zone, Ends>>,
+      } satisfies Partial<Record<Zone, Ends>>,
     }),
   ),
   // A date-only end includes that whole day.
@@ -154,7 +154,7 @@ run("since / until / before / after / between", "2026-11-28T14:10:00Z", [
       SH: ["2026-11-19 16:00", "2026-11-22 16:00"],
       LA: ["2026-11-20 08:00", "2026-11-23 08:00"],
       UTC: ["2026-11-20 00:00", "2026-11-23 00:00"],
-    } as Partial<Record<Zone, Ends>>,
+    } satisfies Partial<Record<Zone, Ends>>,
   })),
   { input: "between 2026-11-20T09:00:00Z and 2026-11-21T09:00:00+08:00", expect: all("2026-11-20 09:00", "2026-11-21 01:00") },
   // An end after now is clamped.

@@ -96,7 +96,7 @@ describe("describe_ecs_tasks through the MCP SDK client", () => {
     expect(structured.Tasks.map((t) => t.TaskId)).toEqual([processingImport.TaskId]);
   });
 
-  it.each([
+  it.each<[Record<string, string>, string | undefined, string | undefined]>([
     [{ TimeRange: "last 2 hours" }, "2026-11-28T12:10:00Z", "2026-11-28T14:10:00Z"],
     [{ TimeRange: "this week", TimeZone: "America/Los_Angeles" }, "2026-11-23T08:00:00Z", "2026-11-28T14:10:00Z"],
     [{ StartTime: "yesterday 14:30", TimeZone: "Asia/Shanghai" }, "2026-11-27T06:30:00Z", undefined],
