@@ -1,17 +1,26 @@
-// `npm run docs`: regenerates the README's tool reference between its markers and the tools list
-// and version in manifest.json, from the built tools (run after `npm run build`).
-import { readFileSync, writeFileSync } from "node:fs";
-import { replaceToolReference, shortDescription } from "./lib/tool-reference.mjs";
+// `npm run docs`: writes docs/tools.md (the tool reference) and the tools list and version in
+// manifest.json and server.json, from the built tools (run after `npm run build`).
+// test/ecosystem/packaging.test.ts fails when any of them is stale.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { renderToolReference, shortDescription } from "./lib/tool-reference.mjs";
 
 const root = new URL("../", import.meta.url);
 // The built tools (what ships), typed from their source.
 /** @type {typeof import("../src/tools/index.js")} */
 const { tools } = await import(new URL("dist/tools/index.js", root).href);
 
-const readmeUrl = new URL("README.md", root);
-const readme = readFileSync(readmeUrl, "utf8");
-const next = replaceToolReference(readme, tools);
-if (next !== readme) writeFileSync(readmeUrl, next);
+const docUrl = new URL("docs/tools.md", root);
+const next = renderToolReference(tools);
+let current;
+try {
+  current = readFileSync(docUrl, "utf8");
+} catch {
+  current = undefined;
+}
+if (next !== current) {
+  mkdirSync(new URL("docs/", root), { recursive: true });
+  writeFileSync(docUrl, next);
+}
 
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
 const manifestUrl = new URL("manifest.json", root);
@@ -28,4 +37,4 @@ for (const p of server.packages ?? []) p.version = pkg.version;
 const serverText = `${JSON.stringify(server, null, 2)}\n`;
 if (serverText !== readFileSync(serverUrl, "utf8")) writeFileSync(serverUrl, serverText);
 
-process.stdout.write(`tool reference: ${tools.map((t) => t.name).join(", ")}; README.md, manifest.json and server.json are current\n`);
+process.stdout.write(`tool reference: ${tools.map((t) => t.name).join(", ")}; docs/tools.md, manifest.json and server.json are current\n`);

@@ -1,4 +1,4 @@
-// Renders the README's "Tool reference" from the tools' zod schemas (z.toJSONSchema). Pure: the
+// Renders docs/tools.md, the tool reference, from the tools' zod schemas (z.toJSONSchema). Pure: the
 // generator (gen-tool-reference.mjs) feeds it dist/tools, the staleness test feeds it src/tools.
 import { z } from "zod";
 
@@ -8,12 +8,9 @@ import { z } from "zod";
  */
 /** @typedef {import("zod").core.JSONSchema._JSONSchema} JsonSchemaNode */
 
-export const START_MARKER = "<!-- tool-reference:start -->";
-export const END_MARKER = "<!-- tool-reference:end -->";
-
 /**
  * The RAM actions each tool calls: `required` for it to work at all, `optional` for an extra it
- * degrades without. A tool missing here fails test/ecosystem/tool-reference.test.ts.
+ * degrades without. A tool missing here fails test/ecosystem/packaging.test.ts.
  */
 /** @type {Record<string, { required: string[], optional?: Record<string, string> }>} */
 export const RAM_ACTIONS = {
@@ -80,7 +77,7 @@ export function renderTool(tool) {
     .map(([k, v]) => `\`${k}: ${v}\``)
     .join(", ");
   const lines = [
-    `### \`${tool.name}\` — ${tool.title}`,
+    `## \`${tool.name}\` — ${tool.title}`,
     "",
     tool.description.trim(),
     "",
@@ -102,29 +99,15 @@ export function renderTool(tool) {
 
 /** @param {readonly ToolLike[]} tools */
 export function renderToolReference(tools) {
-  const body = [
-    "_Generated from the tools' schemas by `npm run docs`; a test fails when this section is stale._",
+  return [
+    "# Tool reference",
+    "",
+    "<!-- Generated from the tools' schemas (src/contracts, src/tools) by `npm run docs`; a test fails when this file is stale. Do not edit by hand. -->",
+    "",
+    "Every tool answers with a short text and `structuredContent` matching its `outputSchema`. How paging,",
+    "exact counts, progress, waiting and retries work: [behaviour.md](behaviour.md). The RAM policy that",
+    "covers them all: [README](../README.md#3-least-privilege-ram-policy).",
     "",
     ...tools.map(renderTool),
   ].join("\n");
-  return `${START_MARKER}\n${body}\n${END_MARKER}`;
-}
-
-/** README text with the section between the markers replaced; throws when the markers are missing. */
-/**
- * @param {string} readme
- * @param {readonly ToolLike[]} tools
- */
-export function replaceToolReference(readme, tools) {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START_MARKER} / ${END_MARKER} markers`);
-  return readme.slice(0, start) + renderToolReference(tools) + readme.slice(end + END_MARKER.length);
-}
-
-/** @param {string} readme */
-export function currentToolReference(readme) {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
-  return start < 0 || end < start ? undefined : readme.slice(start, end + END_MARKER.length);
 }

@@ -1,6 +1,6 @@
 // Public API: turns TimeRange / StartTime / EndTime / TimeZone into UTC bounds.
 //
-// Choices where the contract left room (mirrored in the README):
+// Choices where the contract left room (mirrored in docs/behaviour.md):
 // - Everything is computed on `now` floored to the second, so outputs are
 //   whole seconds and an end clamped to now equals the reported now.
 // - A start after now is refused (the window would be in the future). An end

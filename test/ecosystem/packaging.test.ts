@@ -1,5 +1,5 @@
-// What ships: manifest.json (MCP Bundle), server.json (MCP registry), the README's generated tool
-// reference, docs/options.md, the npm package's file list, and the MCP Bundle that `npm run bundle` packs.
+// What ships: manifest.json (MCP Bundle), server.json (MCP registry), the generated references
+// docs/tools.md and docs/options.md, the npm package's file list, and the MCP Bundle that `npm run bundle` packs.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +10,7 @@ import * as options from "../../src/options.js";
 import { tools } from "../../src/tools/index.js";
 import { startHarness, type Harness } from "../helpers/in-memory.js";
 import { renderOptionsReference } from "../../scripts/lib/options-reference.mjs";
-import { currentToolReference, RAM_ACTIONS, renderToolReference, shortDescription } from "../../scripts/lib/tool-reference.mjs";
+import { RAM_ACTIONS, renderToolReference, shortDescription } from "../../scripts/lib/tool-reference.mjs";
 import { buildBundle } from "../../scripts/bundle.mjs";
 
 const root = new URL("../../", import.meta.url);
@@ -148,9 +148,19 @@ describe("docs/options.md", () => {
   });
 });
 
-describe("README tool reference", () => {
+describe("docs/tools.md", () => {
   it("is current with the tools' schemas (run `npm run docs` when this fails)", () => {
-    expect(currentToolReference(read("README.md"))).toBe(renderToolReference(tools));
+    expect(read("docs/tools.md")).toBe(renderToolReference(tools));
+  });
+
+  it("documents every tool, its inputs and its RAM actions", () => {
+    const doc = read("docs/tools.md");
+    for (const tool of tools) {
+      expect(doc).toContain(`## \`${tool.name}\``);
+      for (const input of Object.keys(tool.inputSchema.shape)) expect(doc, `${tool.name}.${input}`).toContain(`| \`${input}\` |`);
+      const ram = RAM_ACTIONS[tool.name];
+      for (const action of ram?.required ?? ["(missing from RAM_ACTIONS)"]) expect(doc).toContain(`\`${action}\``);
+    }
   });
 
   it("knows the RAM actions of every tool", () => {

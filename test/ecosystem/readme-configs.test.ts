@@ -1,5 +1,6 @@
-// Every client configuration in the README is valid JSON of the shape its client expects, and
-// every argument and variable in it is one the server accepts.
+// Every client configuration in the README (and mcp.json) is valid JSON of the shape its client
+// expects, and every argument and variable in it is one the server accepts. The troubleshooting
+// summary in the README and its long form in docs/troubleshooting.md cover the same ten failures.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../../src/config.js";
@@ -8,6 +9,7 @@ import { environmentNames } from "../../src/options.js";
 
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const MCP_JSON = JSON.parse(readFileSync(new URL("../../mcp.json", import.meta.url), "utf8")) as unknown;
+const TROUBLESHOOTING = readFileSync(new URL("../../docs/troubleshooting.md", import.meta.url), "utf8");
 
 /** Fenced ```json blocks, each with the prose line before it (to tell which client it is for). */
 function jsonBlocks(markdown: string): Array<{ text: string; heading: string }> {
@@ -56,7 +58,7 @@ const blocks = jsonBlocks(README);
 
 describe("README client configurations", () => {
   it("has a JSON example for every client, and each parses", () => {
-    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    expect(blocks.length).toBeGreaterThanOrEqual(7);
     for (const b of blocks) expect(() => JSON.parse(b.text), `JSON under "${b.heading}"`).not.toThrow();
     const headings = new Set(blocks.map((b) => b.heading));
     for (const client of ["Claude Desktop", "Claude Code", "Cursor", "VS Code", "Windows"]) expect(headings).toContain(client);
@@ -94,10 +96,12 @@ describe("README client configurations", () => {
     expect(README).toMatch(/claude mcp add ecs-tasks -- npx -y ecs-tasks-mcp --profile ecs-tasks --region cn-hangzhou/);
   });
 
-  it("keeps mcp.json in this repository equal to its README copy", () => {
-    const copy = blocks.find((b) => b.text.includes("ecs-tasks-sandbox"));
-    expect(JSON.parse(copy!.text)).toEqual(MCP_JSON);
-    for (const entry of Object.values((MCP_JSON as { mcpServers: Record<string, ServerEntry> }).mcpServers)) checkEntry(entry);
+  it("links mcp.json, a valid mcpServers block with one real entry and one sandbox entry", () => {
+    expect(README).toContain("](mcp.json)");
+    const servers = (MCP_JSON as { mcpServers: Record<string, ServerEntry> }).mcpServers;
+    for (const entry of Object.values(servers)) checkEntry(entry);
+    expect(servers["ecs-tasks-sandbox"]?.args).toContain("--sandbox");
+    expect(servers["ecs-tasks"]?.args).not.toContain("--sandbox");
   });
 
   it("parses the Claude Code commands' server arguments", () => {
@@ -125,12 +129,20 @@ describe("README client configurations", () => {
     for (const name of named) expect(KNOWN_ENV, `${name} in README.md`).toContain(name);
   });
 
-  it("has a Troubleshooting section with the ten usual failures", () => {
+  const TOPICS = ["No credentials", "region", "InvalidAccessKeyId", "SignatureDoesNotMatch", "Forbidden.RAM", "npx", "Windows", "proxy", "Timeouts", "Sandbox data"];
+
+  it("has a Troubleshooting section with the ten usual failures, linking to their long form", () => {
     const section = README.slice(README.indexOf("## Troubleshooting"), README.indexOf("\n## ", README.indexOf("## Troubleshooting") + 5));
     expect(section.match(/^ ?\d+\. \*\*/gm)?.length).toBe(10);
-    for (const topic of ["No credentials", "region", "InvalidAccessKeyId", "SignatureDoesNotMatch", "Forbidden.RAM", "npx", "Windows", "proxy", "Timeouts", "Sandbox data"]) {
-      expect(section).toContain(topic);
-    }
+    for (const topic of TOPICS) expect(section).toContain(topic);
+    expect(section).toContain("](docs/troubleshooting.md)");
+  });
+
+  it("gives each of the ten failures a section with its fix in docs/troubleshooting.md", () => {
+    const sections = TROUBLESHOOTING.split(/^## /m).slice(1).filter((s) => !s.startsWith("Still stuck"));
+    expect(sections).toHaveLength(10);
+    for (const [i, topic] of TOPICS.entries()) expect(sections[i], topic).toContain(topic);
+    for (const s of sections) expect(s, s.split("\n")[0]).toMatch(/^Fix: /m);
   });
 
   it("ships a least-privilege RAM policy with exactly the three read actions", () => {
