@@ -6,7 +6,7 @@ import { AppError, errorSummary, InputError } from "../errors.js";
 import type { DescribeTasksParams, Task, TaskPage } from "../ecs/tasks-api.js";
 import { newestFirst, type RegionStatus } from "../tasks/all-regions.js";
 import { ALL_PAGES_PAGE_SIZE, fetchAllPages, fetchPage, type PageFetchDeps } from "../tasks/pages.js";
-import { describeTasksFilters, MAX_CSV_ROWS, type TaskQuery } from "../tasks/query-uri.js";
+import { describeTasksFilters, MAX_CSV_ROWS, type TaskQuery, validateTaskQuery } from "../tasks/query-uri.js";
 import { fanOut } from "../tasks/regions.js";
 import type { TaskServices } from "./services.js";
 
@@ -42,7 +42,9 @@ async function readRegion(params: DescribeTasksParams, first: TaskPage, max: num
   return withRegion(assembled.Tasks, params.RegionId);
 }
 
-export async function readTaskRows(q: TaskQuery, deps: TaskRowsDeps): Promise<TaskRows> {
+export async function readTaskRows(query: TaskQuery, deps: TaskRowsDeps): Promise<TaskRows> {
+  // Checked here too, for callers that build a TaskQuery themselves: only known, valid fields go on.
+  const q = validateTaskQuery(query);
   deps.signal.throwIfAborted();
   const max = deps.maxRows ?? MAX_CSV_ROWS;
   const filters = describeTasksFilters(q);

@@ -226,6 +226,16 @@ describe("readTaskRows (the use case, without MCP)", () => {
     expect(rows.FailedRegions).toBeUndefined();
   });
 
+  it("checks a TaskQuery built in code, and sends only its known fields", async () => {
+    const hh = await harness(bulk(5));
+    const before = hh.sandbox.requests.length;
+    await expect(readTaskRows({ RegionId: "cn-hangzhou", StartTime: "yesterday" }, deps(hh))).rejects.toThrow(/not an absolute UTC time/);
+    expect(hh.sandbox.requests.length).toBe(before);
+    const sneaky = { RegionId: "cn-hangzhou", PageSize: 1 } as TaskQuery;
+    expect((await readTaskRows(sneaky, deps(hh))).Tasks).toHaveLength(5);
+    expect(hh.sandbox.requests.slice(before).map((r) => r.query.PageSize)).toEqual(["100"]);
+  });
+
   it("does nothing once the signal has aborted", async () => {
     const hh = await harness(bulk(5));
     const before = hh.sandbox.requests.length;
