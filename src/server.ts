@@ -8,6 +8,7 @@ import { abortableSleep } from "./ecs/retry.js";
 import { DurationHistory } from "./progress/history.js";
 import { ProgressTracker } from "./progress/tracker.js";
 import { Redactor } from "./redact.js";
+import { registerTasksCsvResource } from "./resources/tasks-csv.js";
 import { DEFAULT_PAGE_CONCURRENCY } from "./tasks/pages.js";
 import { REGION_BUDGET_MS, RegionCatalog } from "./tasks/regions.js";
 import { defaultTimeZone } from "./time/index.js";
@@ -70,7 +71,7 @@ export function createServer(deps: ServerDeps): McpServer {
   };
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
-    { capabilities: { logging: {} }, instructions: INSTRUCTIONS, maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS },
+    { capabilities: { logging: {}, resources: {} }, instructions: INSTRUCTIONS, maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS },
   );
 
   // Every tool call: the call's scope from the MCP request, the answer (or failure) redacted.
@@ -101,5 +102,7 @@ export function createServer(deps: ServerDeps): McpServer {
     }
   };
   for (const tool of tools) tool.register(server, run);
+  // Every row of a large answer, as CSV, from the query its URI encodes (the same services).
+  registerTasksCsvResource(server, { services, redactor, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
   return server;
 }

@@ -33,7 +33,7 @@ export interface AllRegionsDeps {
  * Newest first. The API's times are to the minute, so ties keep each region's own order (the
  * sort is stable) rather than inventing one.
  */
-const newestFirst = (a: Task, b: Task) => (b.CreationTime ?? "").localeCompare(a.CreationTime ?? "");
+export const newestFirst = (a: Task, b: Task) => (b.CreationTime ?? "").localeCompare(a.CreationTime ?? "");
 
 export async function queryAllRegions(
   params: Omit<DescribeTasksParams, "RegionId">,
