@@ -15,7 +15,7 @@ import { defaultTimeZone } from "./time/index.js";
 import type { RunTool } from "./tools/define-tool.js";
 import { errorResult } from "./tools/error-result.js";
 import { tools } from "./tools/index.js";
-import type { TaskServices, UseCaseDeps } from "./usecases/services.js";
+import { SANDBOX_LABEL, type TaskServices, type UseCaseDeps } from "./usecases/services.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 export interface ServerDeps {
@@ -45,7 +45,7 @@ export function createCaches(now: () => Date): ProcessCaches {
   return { tracker: new ProgressTracker(), history: new DurationHistory(now), regionCatalog: new RegionCatalog(now) };
 }
 
-export { SANDBOX_LABEL } from "./usecases/services.js";
+export { SANDBOX_LABEL };
 
 /** Bounds the size of any one argument object (arrays are capped at 100 items by the schemas). */
 export const MAX_TOOL_INPUT_ELEMENTS = 500;

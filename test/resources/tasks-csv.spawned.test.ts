@@ -5,7 +5,8 @@
 // compare with the sandbox's own data, never with times computed here.
 import { ErrorCode, McpError, type TextResourceContents } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareTasks, generateBulkTasks, startSandbox, type Sandbox, type SandboxTask } from "../../src/sandbox/index.js";
+import { apiOrder } from "../helpers/api-order.js";
+import { generateBulkTasks, startSandbox, type Sandbox, type SandboxTask } from "../../src/sandbox/index.js";
 import { TASK_QUERY_URI_TEMPLATE, taskQueryUri, type TaskQuery } from "../../src/tasks/query-uri.js";
 import { formatLocal } from "../../src/time/index.js";
 import { csvRows } from "../helpers/csv.js";
@@ -19,7 +20,7 @@ let tasks: SandboxTask[];
 
 beforeAll(async () => {
   const now = new Date();
-  tasks = [...generateBulkTasks("cn-hangzhou", 10_000, now, 11), ...generateBulkTasks("cn-shanghai", 200, now, 12)].sort(compareTasks);
+  tasks = [...generateBulkTasks("cn-hangzhou", 10_000, now, 11), ...generateBulkTasks("cn-shanghai", 200, now, 12)].sort(apiOrder);
   sandbox = await startSandbox({ credentials: [{ accessKeyId: KEY.id, accessKeySecret: KEY.secret }], tasks });
   server = await spawnServer(
     cleanEnv({

@@ -6,6 +6,7 @@ import { TEXT_BUDGET } from "../../src/render/tasks-text.js";
 import { ROW_CAP, type DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import { fetchAllPages } from "../../src/tasks/pages.js";
 import { STRUCTURED_BUDGET } from "../../src/usecases/describe-tasks.js";
+import { apiOrder } from "../helpers/api-order.js";
 import { FIXED_NOW, startHarness, textOf, type Harness, type HarnessOptions } from "../helpers/in-memory.js";
 
 let h: Harness | undefined;
@@ -26,13 +27,6 @@ const describeTasks = async (hh: Harness, args: Record<string, unknown>) => {
 };
 
 const bulk = (n: number, region = "cn-hangzhou") => generateBulkTasks(region, n, FIXED_NOW, 7);
-/**
- * The order DescribeTasks answers in, written out here rather than imported so the test checks the
- * sandbox instead of agreeing with it: newest CreationTime first (to the millisecond the sandbox
- * keeps, finer than the minute the API shows), ties broken by TaskId in code-unit order.
- */
-const apiOrder = (a: SandboxTask, b: SandboxTask): number =>
-  b.CreationTime.getTime() - a.CreationTime.getTime() || (a.TaskId < b.TaskId ? -1 : a.TaskId > b.TaskId ? 1 : 0);
 const expectedOrder = (tasks: SandboxTask[]) => [...tasks].sort(apiOrder).map((t) => t.TaskId);
 
 describe("AllPages", () => {
