@@ -94,7 +94,7 @@ export function createServer(deps: ServerDeps): McpServer {
     try {
       const out = await work(ctx);
       return {
-        content: [{ type: "text", text: redactor.redact(out.text) }],
+        content: [{ type: "text", text: redactor.redact(out.text) }, ...(out.links ?? []).map((l) => redactor.redactDeep(l))],
         structuredContent: redactor.redactDeep(out.structured as Record<string, unknown>),
       };
     } catch (err) {

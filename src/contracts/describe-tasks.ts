@@ -11,7 +11,7 @@ export const MAX_RESULTS_LIMIT = 10_000;
 const REGION_OR_ALL = /^(?:all|[a-z]{2,}(?:-[a-z0-9]+)+)$/;
 
 /** Rows shown per answer, in both halves: the newest first (the API's order, known from page 1). */
-export const ROW_CAP = 25;
+export const ROW_CAP = 20;
 
 export const TASK_STATUS_SYNONYMS = {
   Running: "Processing",
@@ -120,6 +120,10 @@ export const describeTasksOutput = z.object({
   Returned: z.number().int().min(0).describe(`Rows in Tasks: at most ${ROW_CAP}, newest first.`),
   RowsOmitted: z.number().int().min(0).optional().describe("Read but not shown (see Next and AllRows)."),
   HasMore: z.boolean().describe("More tasks match than are shown."),
+  AllRows: z
+    .object({ Uri: z.string(), Rows: z.number().int(), MimeType: z.string() })
+    .optional()
+    .describe("Every matching row as CSV: resources/read this URI (it re-runs the query; works on any server instance)."),
   Next: nextCallSchema.optional(),
   Truncated: z.boolean().optional().describe("With AllPages: MaxResults was reached before the last page."),
   PagesFetched: z.number().int().min(0),

@@ -9,7 +9,7 @@ import { formatCounts, formatDuration } from "./format.js";
 /** The text budget of every answer. */
 export const TEXT_BUDGET = 6_000;
 const FIELD_MAX = 48;
-const REASON_MAX = 120;
+const REASON_MAX = 90;
 
 const clip = (s: string, max = FIELD_MAX) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const local = (value: string | undefined) => value ?? "-";
@@ -89,7 +89,7 @@ function durationCell(t: ListedTask): string {
 function reasonCell(t: ListedTask): string {
   if (t.ErrorCode || t.ErrorMsg) return clip(`${t.ErrorCode ? `${t.ErrorCode}: ` : ""}${t.ErrorMsg ?? ""}`, REASON_MAX);
   if (t.LookupError) return clip(`look-up failed: ${t.LookupError}`, REASON_MAX);
-  if (t.Note) return "no percent or reason from the API";
+  if (t.Note) return "API gives no percent/reason";
   return "";
 }
 
@@ -109,6 +109,7 @@ function moreLines(out: DescribeTasksOutput): string[] {
   } else if (out.HasMore) {
     lines.push(`More: ${notShown} matching task(s) not shown; narrow the filters (TaskStatus, TaskAction, a shorter time window) to see them.`);
   }
+  if (out.AllRows) lines.push(`All ${out.AllRows.Rows} matching row(s) as CSV: resources/read ${out.AllRows.Uri}`);
   return lines;
 }
 

@@ -3,7 +3,7 @@
 // a use case and renders its text. No tool writes annotations by hand.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
-import type { CallToolResult, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { UseCaseDeps } from "../usecases/services.js";
 
@@ -14,6 +14,8 @@ export interface ToolAnswer<T> {
   structured: T;
   /** A compact human summary that stands on its own for a model that ignores structuredContent. */
   text: string;
+  /** resource_link blocks that follow the text in `content` (e.g. every row as CSV). */
+  links?: ResourceLink[];
 }
 
 export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {

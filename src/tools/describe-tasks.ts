@@ -1,6 +1,7 @@
 // describe_ecs_tasks: the adapter. Contract in src/contracts, work in src/usecases, text in src/render.
 import { ROW_CAP, describeTasksInput, describeTasksOutput } from "../contracts/describe-tasks.js";
 import { TEXT_BUDGET, renderTasksText } from "../render/tasks-text.js";
+import { parseTaskQueryUri, resourceLinkFor } from "../tasks/query-uri.js";
 import { describeTasks } from "../usecases/describe-tasks.js";
 import { defineTool } from "./define-tool.js";
 
@@ -19,6 +20,9 @@ export const describeTasksTool = defineTool({
   output: describeTasksOutput,
   async handler(args, ctx) {
     const structured = await describeTasks(args, ctx, (out) => renderTasksText(out).length <= TEXT_BUDGET);
-    return { structured, text: renderTasksText(structured) };
+    // The same URI in content, for clients that show resource links (Claude Code reads structuredContent).
+    const rows = structured.AllRows;
+    const links = rows ? [resourceLinkFor(parseTaskQueryUri(rows.Uri), rows.Rows)] : [];
+    return { structured, text: renderTasksText(structured), links };
   },
 });

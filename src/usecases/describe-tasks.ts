@@ -13,6 +13,7 @@ import type { DescribeTasksParams } from "../ecs/tasks-api.js";
 import { lookUpDetails, lookupNote } from "../progress/enrich.js";
 import type { AllRegionsTasks } from "../tasks/all-regions.js";
 import { queryRegion, type QueryOptions, type RegionTasks } from "../tasks/query-region.js";
+import { resourceLinkFor, taskQueryFrom } from "../tasks/query-uri.js";
 import { resolveTimeQuery } from "../time/index.js";
 import { answerZone } from "./answer-zone.js";
 import { listSummary, listedRow } from "./list-rows.js";
@@ -92,6 +93,12 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   const firstOffset = multiRegion ? 0 : options.allPages ? ((params.PageNumber ?? 1) - 1) * 100 : (result.PageNumber - 1) * result.PageSize;
   const nextBase = baseArguments(args, { RegionId: region.regionId, ...sent, ...(sentTaskIds ? { TaskIds: sentTaskIds } : {}), TimeZone: zone.zone });
 
+  // Every row stays reachable without a server-side store: a URI that encodes the resolved query.
+  const link =
+    result.TotalCount > 0
+      ? resourceLinkFor(taskQueryFrom({ ...params, RegionId: searched || allRegions ? "all" : region.regionId }, zone.zone), result.TotalCount)
+      : undefined;
+
   const build = (n: number): DescribeTasksOutput => {
     const omitted = result.Tasks.length - n;
     let next: DescribeTasksOutput["Next"];
@@ -116,6 +123,7 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
       Returned: n,
       ...(omitted > 0 ? { RowsOmitted: omitted } : {}),
       HasMore: result.HasMore || omitted > 0,
+      ...(link && (result.HasMore || omitted > 0) ? { AllRows: { Uri: link.uri, Rows: result.TotalCount, MimeType: link.mimeType } } : {}),
       ...(next ? { Next: next } : {}),
       ...(options.allPages ? { Truncated: result.HasMore } : {}),
       PagesFetched: result.PagesFetched,

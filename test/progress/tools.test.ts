@@ -4,7 +4,7 @@ import type { JSONRPCNotification, Progress } from "@modelcontextprotocol/sdk/ty
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EcsApi } from "../../src/ecs/client.js";
 import type { TaskAttributeOutput as DescribeTaskAttributeOutput } from "../../src/contracts/task-attribute.js";
-import type { DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
+import { ROW_CAP, type DescribeTasksOutput } from "../../src/contracts/describe-tasks.js";
 import type { WaitForTasksOutput } from "../../src/contracts/wait-for-tasks.js";
 import { DurationHistory } from "../../src/progress/history.js";
 import { startHarness, textOf, type Harness, type HarnessOptions } from "../helpers/in-memory.js";
@@ -118,7 +118,7 @@ describe("describe_ecs_tasks with IncludeProgress", () => {
     expect(actions(hh)).toEqual(["DescribeTasks"]);
   });
 
-  it("looks up at most 20 tasks, at most 5 at a time, and says how many were skipped", async () => {
+  it("looks up the rows shown (at most 20), at most 5 at a time", async () => {
     let inFlight = 0;
     let peak = 0;
     const wrapEcs = (ecs: EcsApi): EcsApi => ({
@@ -135,11 +135,12 @@ describe("describe_ecs_tasks with IncludeProgress", () => {
     const hh = await harness({ sandbox: { tasks: manyRunning(25) }, wrapEcs });
     const out = (await hh.client.callTool({ name: "describe_ecs_tasks", arguments: { RegionId: "cn-shanghai", PageSize: 100 } }))
       .structuredContent as DescribeTasksOutput;
-    expect(out.Returned).toBe(25);
+    expect(out.Returned).toBe(ROW_CAP);
+    expect(out.RowsOmitted).toBe(5);
     expect(out.Tasks.filter((t) => t.Progress !== undefined)).toHaveLength(20);
     expect(actions(hh).filter((a) => a === "DescribeTaskAttribute")).toHaveLength(20);
     expect(peak).toBe(5);
-    expect(out.ProgressNote).toMatch(/20 running or failed row\(s\); 5 more skipped: at most 20 per call/);
+    expect(out.ProgressNote).toBe("Details looked up for 20 running or failed row(s).");
   });
 
   it("keeps the page when a lookup fails, marking that task", async () => {

@@ -53,7 +53,7 @@ describe("AllPages", () => {
     expect(Object.values(out.Summary.ByAction).reduce((a, b) => a + b, 0)).toBe(1000);
     expect(out.Query).toMatchObject({ AllPages: true, PageSize: 100, MaxResults: 1000 });
     expect(textOf(result)).toMatch(
-      /1050 task\(s\) match; 25 shown, newest first \(1000 read in 10 page\(s\)\)[\s\S]*More: 1025 matching task\(s\) not shown\. Next call, for the tasks after row 25: describe_ecs_tasks \{"RegionId":"cn-hangzhou","IncludeProgress":false,"PageNumber":2,"PageSize":25\}/,
+      /1050 task\(s\) match; 20 shown, newest first \(1000 read in 10 page\(s\)\)[\s\S]*More: 1030 matching task\(s\) not shown\. Next call, for the tasks after row 20: describe_ecs_tasks \{"RegionId":"cn-hangzhou","IncludeProgress":false,"PageNumber":2,"PageSize":20\}/,
     );
   });
 
@@ -171,7 +171,7 @@ describe('RegionId "all"', () => {
       expect(shown).toEqual(expectedOrder(mine).slice(0, shown.length));
     }
     const text = textOf(result);
-    expect(text).toMatch(/All regions: 48 task\(s\) match; 25 shown[\s\S]*Regions with tasks: [a-z0-9-]+ 12, [\s\S]*TaskId \| Region \| Action/);
+    expect(text).toMatch(/All regions: 48 task\(s\) match; 20 shown[\s\S]*Regions with tasks: [a-z0-9-]+ 12, [\s\S]*TaskId \| Region \| Action/);
     expect(text).not.toContain("structuredContent");
 
     const again = await describeTasks(hh, { RegionId: "all" });
