@@ -8,10 +8,12 @@
 // past week", "the last week", "in the last week", "last 1 week", "last 7
 // days" -- is a rolling window ending now. Likewise "last month" is the
 // previous calendar month; months are not a rolling unit (their length
-// varies), so "past month" is refused rather than guessed.
+// varies), so "past month" is refused rather than guessed, with the forms that
+// say it exactly (months.ts); the same for years ("last year" is calendar).
 import { TimeInputError } from "./errors.js";
+import { monthsRefusal } from "./months.js";
 import { type Ctx, parsePoint } from "./points.js";
-import { COUNT_RE, type PointSpec, SINGULAR_UNIT_RE, UNIT_MS, UNIT_RE, count } from "./words.js";
+import { COUNT_RE, MONTH_UNIT_RE, type PointSpec, SINGULAR_UNIT_RE, UNIT_MS, UNIT_RE, count, monthUnit } from "./words.js";
 
 export type RangeSpec =
   | { kind: "rolling"; ms: number }
@@ -26,9 +28,16 @@ const ROLLING_PREFIX = "(?:in the |the |in )?(?:last|past)";
 const ROLLING_N = new RegExp(`^${ROLLING_PREFIX} ${COUNT_RE} ?${UNIT_RE}$`);
 const ROLLING_1 = new RegExp(`^${ROLLING_PREFIX} ${SINGULAR_UNIT_RE}$`);
 const COMPACT = new RegExp(`^(\\d+) ?${UNIT_RE}$`);
+const MONTHS_N = new RegExp(`^(?:${ROLLING_PREFIX} )?${COUNT_RE} ?${MONTH_UNIT_RE}$`);
+const MONTHS_1 = new RegExp(`^${ROLLING_PREFIX} ${MONTH_UNIT_RE}$`);
 
-function rolling(t: string, original: string): RangeSpec | undefined {
-  if (t === "last week") return undefined; // calendar, see above
+function rolling(t: string, original: string, ctx: Ctx): RangeSpec | undefined {
+  if (t === "last week" || t === "last month" || t === "last year") return undefined; // calendar, see above
+  const mm = MONTHS_N.exec(t) ?? MONTHS_1.exec(t);
+  if (mm) {
+    const unit = mm[2] ?? mm[1]!;
+    throw monthsRefusal(`TimeRange "${original}"`, monthUnit(unit), mm[2] ? count(mm[1]!) : 1, "window", "en", ctx.today);
+  }
   let m = ROLLING_N.exec(t) ?? COMPACT.exec(t);
   if (m) {
     const n = count(m[1]!);
@@ -42,7 +51,7 @@ function rolling(t: string, original: string): RangeSpec | undefined {
 
 /** Parses a normalized TimeRange; undefined when any part is not understood. */
 export function parseRange(t: string, original: string, ctx: Ctx): RangeSpec | undefined {
-  const r = rolling(t, original);
+  const r = rolling(t, original, ctx);
   if (r) return r;
   const point = (s: string): PointSpec | undefined => parsePoint(s, original, ctx);
   const pair = (a: string, b: string): RangeSpec | undefined => {

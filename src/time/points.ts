@@ -5,16 +5,19 @@
 // end (EndTime, "until X") without re-parsing.
 import { parseFreeDate, parseIso } from "./dates.js";
 import { TimeInputError } from "./errors.js";
+import { monthsRefusal } from "./months.js";
 import {
   CLOCK_RE,
   COUNT_RE,
   type DaySpec,
+  MONTH_UNIT_RE,
   type PointSpec,
   UNIT_MS,
   UNIT_RE,
   WEEKDAYS,
   WEEKDAY_RE,
   count,
+  monthUnit,
   parseClock,
 } from "./words.js";
 import {
@@ -67,6 +70,7 @@ function zoneOffsetMin(ctx: Ctx): number {
 }
 
 const AGO = new RegExp(`^${COUNT_RE} ?${UNIT_RE} ago$`);
+const MONTHS_AGO = new RegExp(`^${COUNT_RE} ?${MONTH_UNIT_RE} ago$`);
 const AHEAD = new RegExp(`^(?:in ${COUNT_RE} ?${UNIT_RE}|${COUNT_RE} ?${UNIT_RE} from now)$`);
 const DAY_THEN_CLOCK = new RegExp(`^(.+?),? (?:at )?${CLOCK_RE}$`);
 const CLOCK_THEN_DAY = new RegExp(`^${CLOCK_RE},? (?:on )?(.+)$`);
@@ -76,14 +80,16 @@ export function parsePoint(t: string, original: string, ctx: Ctx): PointSpec | u
   if (t === "now" || t === "right now") return { kind: "now" };
   let m = AGO.exec(t);
   if (m) return { kind: "relative", ms: -count(m[1]!) * UNIT_MS[m[2]!]! };
+  m = MONTHS_AGO.exec(t);
+  if (m) throw monthsRefusal(`"${t}"`, monthUnit(m[2]!), count(m[1]!), "point", "en", ctx.today);
   m = AHEAD.exec(t);
   if (m) return { kind: "relative", ms: count((m[1] ?? m[3])!) * UNIT_MS[(m[2] ?? m[4])!]! };
   const iso = parseIso(t, original);
   if (iso) return iso;
-  m = /^(this|last|next) (week|month)$/.exec(t);
+  m = /^(this|last|next) (week|month|year)$/.exec(t);
   if (m) {
     const offset = m[1] === "this" ? 0 : m[1] === "last" ? -1 : 1;
-    return { kind: "calendar", unit: m[2] as "week" | "month", offset };
+    return { kind: "calendar", unit: m[2] as "week" | "month" | "year", offset };
   }
   const clock = parseClock(t.replace(/^at /, ""));
   if (clock) return { kind: "clock", clock };
@@ -168,6 +174,10 @@ function resolveUnchecked(p: PointSpec, ctx: Ctx, baseDate?: CivilDate): Span {
       if (p.unit === "week") {
         const monday = addDays(ctx.today, 1 - isoWeekday(ctx.today) + 7 * p.offset);
         return daySpan(ctx, monday, addDays(monday, 7));
+      }
+      if (p.unit === "year") {
+        const y = ctx.today.y + p.offset;
+        return daySpan(ctx, { y, mo: 1, d: 1 }, { y: y + 1, mo: 1, d: 1 });
       }
       const first = addMonths(ctx.today, p.offset);
       return daySpan(ctx, first, addMonths(first, 1));

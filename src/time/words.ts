@@ -21,7 +21,7 @@ export type PointSpec =
   | { kind: "relative"; ms: number } // signed offset from now
   | { kind: "day"; day: DaySpec; clock?: Clock }
   | { kind: "clock"; clock: Clock }
-  | { kind: "calendar"; unit: "week" | "month"; offset: number };
+  | { kind: "calendar"; unit: "week" | "month" | "year"; offset: number };
 
 export const UNIT_MS: Record<string, number> = {};
 const UNIT_NAMES: Array<[number, string[]]> = [
@@ -32,6 +32,9 @@ const UNIT_NAMES: Array<[number, string[]]> = [
 ];
 for (const [ms, names] of UNIT_NAMES) for (const n of names) UNIT_MS[n] = ms;
 export const UNIT_RE = "(minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|wks|wk|w)";
+/** Calendar units used as lengths ("past month", "3 months ago"): refused with an explanation (months.ts). */
+export const MONTH_UNIT_RE = "(months|month|mos|mo|years|year|yrs|yr)";
+export const monthUnit = (u: string): "month" | "year" => (u.startsWith("y") ? "year" : "month");
 /** "last hour", "past day": the count-less form reads only in the singular. */
 export const SINGULAR_UNIT_RE = "(minute|min|hour|hr|day|week|wk)";
 // A spelled count needs its space ("an hour"), so "past and" is not "past a d".
