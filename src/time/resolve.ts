@@ -24,13 +24,15 @@
 //   "before X" ends at its start; "after X" starts at its end.
 // - A single instant as TimeRange ("3 hours ago") is refused: it is not a
 //   window; "since 3 hours ago" or StartTime says what is meant.
-// - Empty or blank strings count as absent. An invalid TimeZone is refused;
-//   an invalid defaultZone argument falls back to defaultTimeZone().
+// - Empty or blank strings count as absent. An invalid TimeZone is refused
+//   (abbreviations too, see zones.ts); an invalid defaultZone argument falls
+//   back to defaultTimeZone(). ZoneSource says which of the two was used.
 import { TimeInputError } from "./errors.js";
 import { type RangeSpec, parseRange } from "./phrases.js";
 import { type Ctx, type Span, parsePoint, resolvePoint } from "./points.js";
 import { type PointSpec, normalize } from "./words.js";
-import { canonicalZone, civilOf, formatLocal } from "./zone.js";
+import { civilOf, formatLocal } from "./zone.js";
+import { type ZoneSource, chooseZone } from "./zones.js";
 
 export interface TimeInput {
   TimeRange?: string;
@@ -40,29 +42,18 @@ export interface TimeInput {
 }
 
 export interface ResolvedTime {
+  /** UTC, to the second: "2026-11-27T16:00:00Z". Absent when the window is open at that end. */
   StartTime?: string;
   EndTime?: string;
+  /** The zone the phrases were read in and TimeWindow is shown in: an IANA name or "UTC+08:00". */
   TimeZone: string;
+  /** "argument" when the caller passed TimeZone, "server" when the server's zone was used. */
+  ZoneSource: ZoneSource;
+  /** The window in local time: "2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai". */
   TimeWindow?: string;
 }
 
 const MAX_PHRASE = 200;
-
-export function defaultTimeZone(): string {
-  // glibc accepts ":Area/City"; the colon is not part of the zone name.
-  const tz = process.env.TZ?.replace(/^:/, "");
-  if (tz) {
-    const z = canonicalZone(tz);
-    if (z) return z;
-  }
-  try {
-    const sys = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (sys && canonicalZone(sys)) return canonicalZone(sys)!;
-  } catch {
-    // fall through: a runtime without time zone data still gets UTC
-  }
-  return "UTC";
-}
 
 export function formatUtcSeconds(d: Date): string {
   return new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -139,26 +130,12 @@ function checkAndClamp(b: Bounds, ctx: Ctx, what: string): Bounds {
   };
 }
 
-function resolveZone(input: TimeInput, defaultZone: string | undefined): string {
-  const given = present("TimeZone", input.TimeZone);
-  if (given !== undefined) {
-    const z = canonicalZone(given);
-    if (!z) {
-      throw new TimeInputError(
-        `Unknown time zone "${given}": TimeZone must be an IANA zone name such as Asia/Shanghai, America/Los_Angeles or UTC.`,
-      );
-    }
-    return z;
-  }
-  return (defaultZone !== undefined && canonicalZone(defaultZone)) || defaultTimeZone();
-}
-
 export function resolveTimeQuery(input: TimeInput, now: Date, defaultZone?: string): ResolvedTime {
-  const zone = resolveZone(input, defaultZone);
+  const { TimeZone: zone, ZoneSource: source } = chooseZone(input.TimeZone, defaultZone);
   const range = present("TimeRange", input.TimeRange);
   const startText = present("StartTime", input.StartTime);
   const endText = present("EndTime", input.EndTime);
-  if (range === undefined && startText === undefined && endText === undefined) return { TimeZone: zone };
+  if (range === undefined && startText === undefined && endText === undefined) return { TimeZone: zone, ZoneSource: source };
   if (range !== undefined && (startText !== undefined || endText !== undefined)) {
     throw new TimeInputError(
       "TimeRange cannot be combined with StartTime or EndTime (ambiguous): give either one TimeRange phrase, or StartTime and/or EndTime.",
@@ -182,7 +159,7 @@ export function resolveTimeQuery(input: TimeInput, now: Date, defaultZone?: stri
     bounds = checkAndClamp({ start: startSpan?.start, end: endSpan?.end }, ctx, what);
   }
 
-  const out: ResolvedTime = { TimeZone: zone };
+  const out: ResolvedTime = { TimeZone: zone, ZoneSource: source };
   const local = (ms: number): string => formatLocal(zone, ms);
   if (bounds.start !== undefined) out.StartTime = formatUtcSeconds(new Date(bounds.start));
   if (bounds.end !== undefined) out.EndTime = formatUtcSeconds(new Date(bounds.end));

@@ -1,12 +1,22 @@
-// Table of every rule in three zones. Expected instants were worked out by
-// hand from the zone offsets (Shanghai +08:00 all year; Los Angeles -07:00
-// until 2026-11-01 02:00 and from 2026-03-08 03:00, -08:00 otherwise) and are
-// written as UTC "yyyy-MM-dd HH:mm" (seconds :00) to keep the table readable.
+// Table of every rule in three zones (and three fixed offsets). Expected
+// instants were worked out by hand from the zone offsets (Shanghai +08:00 all
+// year; Los Angeles -07:00 until 2026-11-01 02:00 and from 2026-03-08 03:00,
+// -08:00 otherwise) and are written as UTC "yyyy-MM-dd HH:mm" (seconds :00) to
+// keep the table readable.
 import { describe, expect, it } from "vitest";
 import { type TimeInput, resolveTimeQuery } from "../../src/time/index.js";
 
-export type Zone = "SH" | "LA" | "UTC";
-const ZONES: Record<Zone, string> = { SH: "Asia/Shanghai", LA: "America/Los_Angeles", UTC: "UTC" };
+export type Zone = "SH" | "LA" | "UTC" | "P8" | "P530" | "M5";
+// TimeZone as written, and as resolveTimeQuery echoes it.
+const ZONES: Record<Zone, { input: string; name: string }> = {
+  SH: { input: "Asia/Shanghai", name: "Asia/Shanghai" },
+  LA: { input: "America/Los_Angeles", name: "America/Los_Angeles" },
+  UTC: { input: "UTC", name: "UTC" },
+  P8: { input: "UTC+8", name: "UTC+08:00" },
+  P530: { input: "+05:30", name: "UTC+05:30" },
+  M5: { input: "GMT-5", name: "UTC-05:00" },
+};
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export type Ends = [string | null, string | null];
 export interface Case {
   input: string | TimeInput; // a string is a TimeRange
@@ -27,10 +37,10 @@ export function run(title: string, now: string, cases: Case[]): void {
     );
     it.each(rows.map((r) => [JSON.stringify(r.c.input), r.z, r] as const))("%s in %s", (_l, _z, { c, z, ends }) => {
       const input: TimeInput = typeof c.input === "string" ? { TimeRange: c.input } : c.input;
-      const got = resolveTimeQuery({ ...input, TimeZone: ZONES[z] }, new Date(now));
+      const got = resolveTimeQuery({ ...input, TimeZone: ZONES[z].input }, new Date(now));
       expect({ start: got.StartTime, end: got.EndTime }).toEqual({ start: u(ends[0]), end: u(ends[1]) });
-      expect(got.TimeZone).toBe(ZONES[z]);
-      expect(got.TimeWindow).toMatch(new RegExp(`${ZONES[z]}$`));
+      expect(got.TimeZone).toBe(ZONES[z].name);
+      expect(got.TimeWindow).toMatch(new RegExp(`${escape(ZONES[z].name)}$`));
     });
   });
 }
