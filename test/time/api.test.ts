@@ -11,9 +11,9 @@ const NOW = new Date("2026-11-28T14:10:00Z");
 
 describe("resolveTimeQuery shape", () => {
   it("no time given: only the zone", () => {
-    expect(resolveTimeQuery({ TimeZone: "Asia/Shanghai" }, NOW)).toEqual({ TimeZone: "Asia/Shanghai", ZoneSource: "argument" });
-    expect(resolveTimeQuery({ TimeRange: "  ", StartTime: "", TimeZone: "UTC" }, NOW)).toEqual({ TimeZone: "UTC", ZoneSource: "argument" });
-    expect(resolveTimeQuery({}, NOW, "UTC+8")).toEqual({ TimeZone: "UTC+08:00", ZoneSource: "server" });
+    expect(resolveTimeQuery({ TimeZone: "Asia/Shanghai" }, NOW)).toEqual({ TimeZone: "Asia/Shanghai", ZoneSource: "argument", Language: "en" });
+    expect(resolveTimeQuery({ TimeRange: "  ", StartTime: "", TimeZone: "UTC" }, NOW)).toEqual({ TimeZone: "UTC", ZoneSource: "argument", Language: "en" });
+    expect(resolveTimeQuery({}, NOW, "UTC+8")).toEqual({ TimeZone: "UTC+08:00", ZoneSource: "server", Language: "en" });
   });
 
   it("TimeWindow texts", () => {
@@ -22,6 +22,7 @@ describe("resolveTimeQuery shape", () => {
       EndTime: "2026-11-27T16:00:00Z",
       TimeZone: "Asia/Shanghai",
       ZoneSource: "argument",
+      Language: "en",
       TimeWindow: "2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai",
     });
     expect(resolveTimeQuery({ TimeRange: "yesterday", TimeZone: "UTC+5:30" }, NOW).TimeWindow).toBe(
@@ -49,9 +50,9 @@ describe("resolveTimeQuery shape", () => {
       ZoneSource: "server",
     });
     for (const bad of ["Not/AZone", "CST", "UTC+99"]) {
-      expect(resolveTimeQuery({}, NOW, bad)).toEqual({ TimeZone: defaultTimeZone(), ZoneSource: "server" });
+      expect(resolveTimeQuery({}, NOW, bad)).toEqual({ TimeZone: defaultTimeZone(), ZoneSource: "server", Language: "en" });
     }
-    expect(resolveTimeQuery({}, NOW)).toEqual({ TimeZone: defaultTimeZone(), ZoneSource: "server" });
+    expect(resolveTimeQuery({}, NOW)).toEqual({ TimeZone: defaultTimeZone(), ZoneSource: "server", Language: "en" });
     expect(resolveTimeQuery({ TimeZone: " " }, NOW, "Asia/Tokyo").ZoneSource).toBe("server");
   });
 });

@@ -1,9 +1,10 @@
-// English number words and idioms (issue 15 point 1) in three zones. See table-helpers.ts for the
-// notation.
+// English number words and idioms (issue 15 point 1) in three zones, Los Angeles through TZ (the
+// server's zone). See table-helpers.ts for the notation.
 import { type Case, type Ends, type Zone, all, run } from "./table-helpers.js";
 
 type Row = Partial<Record<Zone, Ends>>;
 const same = (inputs: string[], expect: Row): Case[] => inputs.map((input) => ({ input, expect }));
+const ENV = { tzEnv: "LA" as const };
 
 const NOW = Date.parse("2026-11-28T14:10:00Z");
 const N1 = "2026-11-28 14:10";
@@ -41,7 +42,7 @@ run("number words in every relative form", "2026-11-28T14:10:00Z", [
   ...same(["since two hours ago"], all("2026-11-28 12:10", N1)),
   ...same(["since an hour and a half ago"], all("2026-11-28 12:40", N1)),
   ...same(["until thirty minutes ago"], all(null, "2026-11-28 13:40")),
-]);
+], ENV);
 
 // Local: Shanghai Sat 22:10, Los Angeles Sat 06:10 (PST), UTC Sat 14:10.
 run("idioms and parts of the day", "2026-11-28T14:10:00Z", [
@@ -59,7 +60,7 @@ run("idioms and parts of the day", "2026-11-28T14:10:00Z", [
   ...same(["since this morning"], { SH: ["2026-11-27 16:00", N1], LA: ["2026-11-28 08:00", N1], UTC: ["2026-11-28 00:00", N1] }),
   { input: { StartTime: "the day before yesterday 9am" }, expect: { SH: ["2026-11-26 01:00", null], LA: ["2026-11-26 17:00", null], UTC: ["2026-11-26 09:00", null] } },
   { input: { StartTime: "yesterday morning", EndTime: "this morning" }, expect: { SH: ["2026-11-26 16:00", "2026-11-28 04:00"], LA: ["2026-11-27 08:00", N1], UTC: ["2026-11-27 00:00", "2026-11-28 12:00"] } },
-]);
+], ENV);
 
 // Month and year boundaries for the calendar words the number-word forms sit beside.
 run("idioms across the year boundary", "2027-01-01T03:00:00Z", [
@@ -67,4 +68,4 @@ run("idioms across the year boundary", "2027-01-01T03:00:00Z", [
   // UTC: 06:00 on New Year's Day is still ahead, so the end is clamped to now.
   ...same(["last night"], { SH: ["2026-12-31 10:00", "2026-12-31 22:00"], LA: ["2026-12-31 02:00", "2026-12-31 14:00"], UTC: ["2026-12-31 18:00", "2027-01-01 03:00"] }),
   ...same(["this morning"], { SH: ["2026-12-31 16:00", "2027-01-01 03:00"], LA: ["2026-12-31 08:00", "2026-12-31 20:00"], UTC: ["2027-01-01 00:00", "2027-01-01 03:00"] }),
-]);
+], ENV);
