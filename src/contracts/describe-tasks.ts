@@ -42,7 +42,7 @@ export const describeTasksInput = toolArgs({
     .min(1)
     .max(TIME_PHRASE_MAX)
     .optional()
-    .describe('Creation window, one phrase in TimeZone: "last 2 hours", "yesterday", "this week", "2026-11-20", "since Monday 9am". Not with StartTime/EndTime.'),
+    .describe('Creation window, one phrase in TimeZone: "last 2 hours", "yesterday", "this week", "2026-11-20", "since Monday 9am", "最近2小时". Not with StartTime/EndTime.'),
   StartTime: z
     .string()
     .min(1)

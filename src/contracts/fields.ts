@@ -125,4 +125,4 @@ export const timeZoneField = () =>
     .min(1)
     .max(TIME_ZONE_MAX)
     .optional()
-    .describe('The user\'s zone for all times: "Asia/Shanghai", "UTC+8". Default: the server\'s.');
+    .describe('The user\'s zone for all times: "Asia/Shanghai" or "UTC+8" (not "CST"). Default: the server\'s.');

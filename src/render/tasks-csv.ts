@@ -28,12 +28,7 @@ export function csvField(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/**
- * A UTC time in the zone, or "" when there is no time or no usable zone. Only IANA names are
- * rendered for now: fixed offsets ("UTC+08:00") are being added to src/time by another change; until
- * formatLocal accepts them, such a zone (or any zone Intl rejects) leaves the local columns empty
- * rather than guessing here.
- */
+/** A UTC time in the zone (an IANA name or a fixed offset such as "UTC+08:00"), or "" when there is no time or no usable zone. */
 function local(utc: string | undefined, zone: string | undefined): string {
   if (!utc || !zone) return "";
   const ms = Date.parse(utc);

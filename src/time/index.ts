@@ -1,9 +1,14 @@
-export { TIME_FORMS_HELP, TimeInputError } from "./errors.js";
-export { formatLocal, isValidTimeZone } from "./zone.js";
+export { TIME_FORMS_HELP, TimeInputError, ZONE_FORMS_HELP } from "./errors.js";
+export { formatLocal, formatLocalMinute } from "./zone.js";
 export {
-  type ResolvedTime,
-  type TimeInput,
+  type ResolvedZone,
+  type ZoneChoice,
+  type ZoneSource,
+  chooseZone,
   defaultTimeZone,
-  formatUtcSeconds,
-  resolveTimeQuery,
-} from "./resolve.js";
+  isValidTimeZone,
+  resolveZone,
+  zoneLabel,
+  zoneNotice,
+} from "./zones.js";
+export { type ResolvedTime, type TimeInput, formatUtcSeconds, resolveTimeQuery } from "./resolve.js";

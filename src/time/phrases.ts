@@ -8,10 +8,13 @@
 // past week", "the last week", "in the last week", "last 1 week", "last 7
 // days" -- is a rolling window ending now. Likewise "last month" is the
 // previous calendar month; months are not a rolling unit (their length
-// varies), so "past month" is refused rather than guessed.
+// varies), so "past month" is refused rather than guessed, with the forms that
+// say it exactly (months.ts); the same for years ("last year" is calendar).
 import { TimeInputError } from "./errors.js";
+import { monthsRefusal } from "./months.js";
 import { type Ctx, parsePoint } from "./points.js";
-import { COUNT_RE, type PointSpec, SINGULAR_UNIT_RE, UNIT_MS, UNIT_RE, count } from "./words.js";
+import { parseDuration } from "./durations.js";
+import type { PointSpec } from "./words.js";
 
 export type RangeSpec =
   | { kind: "rolling"; ms: number }
@@ -22,27 +25,26 @@ export type RangeSpec =
   | { kind: "between"; from: PointSpec; to: PointSpec } // [X.start, Y.end]
   | { kind: "point"; point: PointSpec };
 
-const ROLLING_PREFIX = "(?:in the |the |in )?(?:last|past)";
-const ROLLING_N = new RegExp(`^${ROLLING_PREFIX} ${COUNT_RE} ?${UNIT_RE}$`);
-const ROLLING_1 = new RegExp(`^${ROLLING_PREFIX} ${SINGULAR_UNIT_RE}$`);
-const COMPACT = new RegExp(`^(\\d+) ?${UNIT_RE}$`);
+const ROLLING = /^(?:(?:in|within|over|during|for) )?(?:the )?(?:last|past) (.+)$/;
 
-function rolling(t: string, original: string): RangeSpec | undefined {
-  if (t === "last week") return undefined; // calendar, see above
-  let m = ROLLING_N.exec(t) ?? COMPACT.exec(t);
-  if (m) {
-    const n = count(m[1]!);
-    if (n < 1) throw new TimeInputError(`TimeRange "${original}" is an empty window; the count must be at least 1.`);
-    return { kind: "rolling", ms: n * UNIT_MS[m[2]!]! };
-  }
-  m = ROLLING_1.exec(t);
-  if (m) return { kind: "rolling", ms: UNIT_MS[m[1]!]! };
-  return undefined;
+/** "last 3 hours", "the past three days", "in the last hour", "24h", "three days", "half an hour". */
+function rolling(t: string, original: string, ctx: Ctx): RangeSpec | undefined {
+  if (t === "last week" || t === "last month" || t === "last year") return undefined; // calendar, see above
+  const m = ROLLING.exec(t);
+  const d = m ? parseDuration(m[1]!, original, true) : parseDuration(t, original);
+  if (!d) return undefined;
+  if (d.kind === "calendar") throw monthsRefusal(`TimeRange "${original}"`, d.unit, d.n, "window", "en", ctx.today);
+  return rollingWindow(d.ms, original);
+}
+
+export function rollingWindow(ms: number, original: string): RangeSpec {
+  if (!(ms > 0)) throw new TimeInputError(`TimeRange "${original}" is an empty window; the count must be more than 0 (e.g. "last 1 hour").`);
+  return { kind: "rolling", ms };
 }
 
 /** Parses a normalized TimeRange; undefined when any part is not understood. */
 export function parseRange(t: string, original: string, ctx: Ctx): RangeSpec | undefined {
-  const r = rolling(t, original);
+  const r = rolling(t, original, ctx);
   if (r) return r;
   const point = (s: string): PointSpec | undefined => parsePoint(s, original, ctx);
   const pair = (a: string, b: string): RangeSpec | undefined => {

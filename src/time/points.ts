@@ -4,17 +4,15 @@
 // its whole window, so callers take the start (StartTime, "since X") or the
 // end (EndTime, "until X") without re-parsing.
 import { parseFreeDate, parseIso } from "./dates.js";
+import { parseDuration } from "./durations.js";
 import { TimeInputError } from "./errors.js";
+import { monthsRefusal } from "./months.js";
 import {
   CLOCK_RE,
-  COUNT_RE,
   type DaySpec,
   type PointSpec,
-  UNIT_MS,
-  UNIT_RE,
   WEEKDAYS,
   WEEKDAY_RE,
-  count,
   parseClock,
 } from "./words.js";
 import {
@@ -44,8 +42,9 @@ export interface Ctx {
 }
 
 function parseDayWord(t: string): DaySpec | undefined {
-  if (t === "today") return { kind: "offset", days: 0 };
+  if (/^(?:today|earlier today|so far today|today so far)$/.test(t)) return { kind: "offset", days: 0 };
   if (t === "yesterday") return { kind: "offset", days: -1 };
+  if (/^(?:the )?day before yesterday$/.test(t)) return { kind: "offset", days: -2 };
   if (t === "tomorrow") return { kind: "offset", days: 1 };
   const m = new RegExp(`^(?:(last|on) )?${WEEKDAY_RE}$`).exec(t);
   if (m) return { kind: "weekday", wd: WEEKDAYS[m[2]!]!, strict: m[1] === "last" };
@@ -66,24 +65,52 @@ function zoneOffsetMin(ctx: Ctx): number {
   return Math.round((wallAsUtcMs(utcToWall(ctx.zone, ctx.now)) - ctx.now) / 60_000);
 }
 
-const AGO = new RegExp(`^${COUNT_RE} ?${UNIT_RE} ago$`);
-const AHEAD = new RegExp(`^(?:in ${COUNT_RE} ?${UNIT_RE}|${COUNT_RE} ?${UNIT_RE} from now)$`);
+/** Parts of a day, in hours from its midnight: "night" runs to 06:00 the next day. */
+export const DAY_PARTS: Record<string, [number, number]> = {
+  morning: [0, 12],
+  afternoon: [12, 18],
+  evening: [18, 24],
+  night: [18, 30],
+};
+
+/** "3 hours ago", "an hour ago", "in 2 days", "2 days from now": a signed offset from now. */
+function elapsed(t: string, original: string, ctx: Ctx): PointSpec | undefined {
+  const m = /^(.+) ago$/.exec(t) ?? /^in (.+)$/.exec(t) ?? /^(.+) from now$/.exec(t);
+  const d = m && parseDuration(m[1]!, original);
+  if (!d) return undefined;
+  const back = t.endsWith(" ago");
+  if (d.kind === "calendar") {
+    if (back) throw monthsRefusal(`"${t}"`, d.unit, d.n, "point", "en", ctx.today);
+    throw new TimeInputError(`"${t}" is in the future; only past windows can be queried.`);
+  }
+  return { kind: "relative", ms: back ? -d.ms : d.ms };
+}
+
+/** "this morning", "tonight", "last night", "yesterday afternoon", "Monday evening". */
+function dayPart(t: string, original: string, ctx: Ctx): PointSpec | undefined {
+  const part = (day: DaySpec, name: string): PointSpec => ({ kind: "part", day, from: DAY_PARTS[name]![0], to: DAY_PARTS[name]![1] });
+  if (t === "tonight") return part({ kind: "offset", days: 0 }, "evening");
+  if (t === "last night") return part({ kind: "offset", days: -1 }, "night");
+  let m = /^this (morning|afternoon|evening)$/.exec(t);
+  if (m) return part({ kind: "offset", days: 0 }, m[1]!);
+  m = /^(.+?),? (?:in the )?(morning|afternoon|evening|night)$/.exec(t);
+  const day = m && parseDate(m[1]!, original, ctx);
+  return day ? part(day, m![2]!) : undefined;
+}
 const DAY_THEN_CLOCK = new RegExp(`^(.+?),? (?:at )?${CLOCK_RE}$`);
 const CLOCK_THEN_DAY = new RegExp(`^${CLOCK_RE},? (?:on )?(.+)$`);
 
 /** Parses a point phrase (already normalized); undefined when not understood. */
 export function parsePoint(t: string, original: string, ctx: Ctx): PointSpec | undefined {
   if (t === "now" || t === "right now") return { kind: "now" };
-  let m = AGO.exec(t);
-  if (m) return { kind: "relative", ms: -count(m[1]!) * UNIT_MS[m[2]!]! };
-  m = AHEAD.exec(t);
-  if (m) return { kind: "relative", ms: count((m[1] ?? m[3])!) * UNIT_MS[(m[2] ?? m[4])!]! };
+  const rel = elapsed(t, original, ctx);
+  if (rel) return rel;
   const iso = parseIso(t, original);
   if (iso) return iso;
-  m = /^(this|last|next) (week|month)$/.exec(t);
+  let m = /^(this|last|next) (week|month|year)$/.exec(t);
   if (m) {
     const offset = m[1] === "this" ? 0 : m[1] === "last" ? -1 : 1;
-    return { kind: "calendar", unit: m[2] as "week" | "month", offset };
+    return { kind: "calendar", unit: m[2] as "week" | "month" | "year", offset };
   }
   const clock = parseClock(t.replace(/^at /, ""));
   if (clock) return { kind: "clock", clock };
@@ -96,6 +123,8 @@ export function parsePoint(t: string, original: string, ctx: Ctx): PointSpec | u
   }
   const day = parseDate(t, original, ctx);
   if (day) return { kind: "day", day };
+  const part = dayPart(t, original, ctx);
+  if (part) return part;
   const free = parseFreeDate(t, new Date(ctx.now), zoneOffsetMin(ctx));
   return free && { kind: "day", ...free };
 }
@@ -110,6 +139,15 @@ function resolveDay(day: DaySpec, ctx: Ctx): CivilDate {
       let back = (isoWeekday(ctx.today) - day.wd + 7) % 7;
       if (back === 0 && day.strict) back = 7;
       return addDays(ctx.today, -back);
+    }
+    case "weekOf": // 上周一: the Monday of last week, whatever today is
+      return addDays(ctx.today, day.wd - isoWeekday(ctx.today) + 7 * day.weeks);
+    case "dayOfMonth": {
+      // 20号: the latest 20th not after today, skipping months too short for it.
+      let c: CivilDate = { ...ctx.today, d: 1 };
+      if (day.d > ctx.today.d) c = addMonths(c, -1);
+      while (day.d > daysInMonth(c.y, c.mo)) c = addMonths(c, -1);
+      return { ...c, d: day.d };
     }
     case "date":
       date = day.date;
@@ -164,10 +202,19 @@ function resolveUnchecked(p: PointSpec, ctx: Ctx, baseDate?: CivilDate): Span {
       if (p.clock) return instant(wallToUtc(ctx.zone, { ...date, ...p.clock }));
       return daySpan(ctx, date, addDays(date, 1));
     }
+    case "part": {
+      const date = resolveDay(p.day, ctx);
+      const at = (h: number): number => wallToUtc(ctx.zone, { ...addDays(date, Math.floor(h / 24)), h: h % 24, mi: 0, s: 0 });
+      return { start: at(p.from), end: at(p.to), instant: false };
+    }
     case "calendar": {
       if (p.unit === "week") {
         const monday = addDays(ctx.today, 1 - isoWeekday(ctx.today) + 7 * p.offset);
         return daySpan(ctx, monday, addDays(monday, 7));
+      }
+      if (p.unit === "year") {
+        const y = ctx.today.y + p.offset;
+        return daySpan(ctx, { y, mo: 1, d: 1 }, { y: y + 1, mo: 1, d: 1 });
       }
       const first = addMonths(ctx.today, p.offset);
       return daySpan(ctx, first, addMonths(first, 1));

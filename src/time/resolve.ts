@@ -1,6 +1,6 @@
 // Public API: turns TimeRange / StartTime / EndTime / TimeZone into UTC bounds.
 //
-// Choices where the contract left room (mirrored in docs/behaviour.md):
+// Choices where the contract left room (mirrored in the README):
 // - Everything is computed on `now` floored to the second, so outputs are
 //   whole seconds and an end clamped to now equals the reported now.
 // - A start after now is refused (the window would be in the future). An end
@@ -20,20 +20,34 @@
 //   its date ("Monday Nov 20 2026") is refused.
 // - Rolling vs calendar ("last week" is calendar, "past week" rolling): see
 //   phrases.ts. DST gaps and overlaps: see wallToUtc in zone.ts.
+// - Parts of a day: morning 00:00-12:00 (the a.m. hours, so nothing early is
+//   missed), afternoon 12:00-18:00, evening/tonight 18:00-24:00, last night
+//   18:00 yesterday to 06:00 today; the same hours for 上午/下午/晚上/昨晚
+//   (凌晨 00:00-06:00, 中午 11:00-13:00).
+// - Phrases with any Chinese character go to zh.ts, the rest to the English
+//   grammar; either way the same window rules apply, and TimeWindow is joined
+//   in that language ("至", "自 ... 起", "截至 ...") around the same dates.
+// - A window whose end is a whole day or calendar unit ending where the start
+//   is ("from yesterday to the day before") ends before it starts: refused.
 // - "until X" ends at the end of X ("until yesterday" = until 00:00 today);
 //   "before X" ends at its start; "after X" starts at its end.
 // - A single instant as TimeRange ("3 hours ago") is refused: it is not a
 //   window; "since 3 hours ago" or StartTime says what is meant.
-// - Empty or blank strings count as absent. An invalid TimeZone is refused;
-//   an invalid defaultZone argument falls back to defaultTimeZone().
+// - Empty or blank strings count as absent. An invalid TimeZone is refused
+//   (abbreviations too, see zones.ts); an invalid defaultZone argument falls
+//   back to defaultTimeZone(). ZoneSource says which of the two was used.
 import { TimeInputError } from "./errors.js";
 import { type RangeSpec, parseRange } from "./phrases.js";
 import { type Ctx, type Span, parsePoint, resolvePoint } from "./points.js";
+import { vagueReason } from "./vague.js";
 import { type PointSpec, normalize } from "./words.js";
+import { parseZhPoint, parseZhRange } from "./zh.js";
+import { isChinese, normalizeZh } from "./zh-words.js";
 import { formatUtcSeconds } from "../util/utc.js";
-import { canonicalZone, civilOf, formatLocal } from "./zone.js";
+import { civilOf, formatLocal } from "./zone.js";
 
 export { formatUtcSeconds };
+import { type ZoneSource, chooseZone } from "./zones.js";
 
 export interface TimeInput {
   TimeRange?: string;
@@ -43,29 +57,24 @@ export interface TimeInput {
 }
 
 export interface ResolvedTime {
+  /** UTC, to the second: "2026-11-27T16:00:00Z". Absent when the window is open at that end. */
   StartTime?: string;
   EndTime?: string;
+  /** The zone the phrases were read in and TimeWindow is shown in: an IANA name or "UTC+08:00". */
   TimeZone: string;
+  /** "argument" when the caller passed TimeZone, "server" when the server's zone was used. */
+  ZoneSource: ZoneSource;
+  /**
+   * The window in local time, "yyyy-MM-dd HH:mm" (":ss" when not zero) and the zone, worded in the
+   * phrases' language: "2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai", "since ...", "until ...";
+   * for Chinese phrases "2026-11-27 00:00 至 2026-11-28 00:00 Asia/Shanghai", "自 ... 起", "截至 ...".
+   */
   TimeWindow?: string;
+  /** The language the time phrases were written in: "zh" when any was Chinese, else "en". */
+  Language: "en" | "zh";
 }
 
 const MAX_PHRASE = 200;
-
-export function defaultTimeZone(): string {
-  // glibc accepts ":Area/City"; the colon is not part of the zone name.
-  const tz = process.env.TZ?.replace(/^:/, "");
-  if (tz) {
-    const z = canonicalZone(tz);
-    if (z) return z;
-  }
-  try {
-    const sys = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (sys && canonicalZone(sys)) return canonicalZone(sys)!;
-  } catch {
-    // fall through: a runtime without time zone data still gets UTC
-  }
-  return "UTC";
-}
 
 
 function present(name: string, v: unknown): string | undefined {
@@ -76,15 +85,28 @@ function present(name: string, v: unknown): string | undefined {
   return t === "" ? undefined : t;
 }
 
+function notUnderstood(what: string, text: string): TimeInputError {
+  const why = vagueReason(text);
+  return new TimeInputError(`Could not understand ${what}${why ? `: ${why}` : "."}`);
+}
+
 function parsePointOrThrow(name: string, text: string, ctx: Ctx): PointSpec {
-  const p = parsePoint(normalize(text), text, ctx);
-  if (!p) throw new TimeInputError(`Could not understand ${name} "${text}" as a point in time.`);
+  const p = isChinese(text) ? parseZhPoint(normalizeZh(text), text, ctx) : parsePoint(normalize(text), text, ctx);
+  if (!p) throw notUnderstood(`${name} "${text}" as a point in time`, text);
   return p;
+}
+
+function parseRangeOrThrow(text: string, ctx: Ctx): RangeSpec {
+  const r = isChinese(text) ? parseZhRange(normalizeZh(text), text, ctx) : parseRange(normalize(text), text, ctx);
+  if (!r) throw notUnderstood(`TimeRange "${text}"`, text);
+  return r;
 }
 
 interface Bounds {
   start?: number;
   end?: number;
+  /** The end is a whole day or calendar window: ending where the start is means it lies before it. */
+  endIsWindow?: boolean;
 }
 
 function rangeBounds(spec: RangeSpec, text: string, ctx: Ctx): Bounds {
@@ -103,16 +125,15 @@ function rangeBounds(spec: RangeSpec, text: string, ctx: Ctx): Bounds {
     case "between": {
       const from = at(spec.from);
       const to = resolvePoint(spec.to, ctx, civilOf(ctx.zone, from.start));
-      return { start: from.start, end: to.end };
+      return { start: from.start, end: to.end, endIsWindow: !to.instant };
     }
     case "point": {
       const span = at(spec.point);
       // A future instant is reported as a future window, not as a lone point.
       if (span.instant && span.start > ctx.now) return { start: span.start };
       if (span.instant) {
-        throw new TimeInputError(
-          `TimeRange "${text}" is a single point in time, not a window; say "since ${text}" or pass it as StartTime.`,
-        );
+        const since = isChinese(text) ? `"自 ${text} 起" (since ${text})` : `"since ${text}"`;
+        throw new TimeInputError(`TimeRange "${text}" is a single point in time, not a window; say ${since} or pass it as StartTime.`);
       }
       return { start: span.start, end: span.end };
     }
@@ -129,7 +150,7 @@ function checkAndClamp(b: Bounds, ctx: Ctx, what: string): Bounds {
       `${what} starts in the future (${show(b.start)} is after now, ${show(ctx.now)}); only past windows can be queried.`,
     );
   }
-  if (b.start !== undefined && b.end !== undefined && b.start > b.end) {
+  if (b.start !== undefined && b.end !== undefined && (b.start > b.end || (b.endIsWindow && b.start === b.end))) {
     throw new TimeInputError(`${what} starts after it ends (start ${show(b.start)}, end ${show(b.end)}).`);
   }
   const floor = (ms: number): number => Math.floor(ms / 1000) * 1000;
@@ -139,26 +160,14 @@ function checkAndClamp(b: Bounds, ctx: Ctx, what: string): Bounds {
   };
 }
 
-function resolveZone(input: TimeInput, defaultZone: string | undefined): string {
-  const given = present("TimeZone", input.TimeZone);
-  if (given !== undefined) {
-    const z = canonicalZone(given);
-    if (!z) {
-      throw new TimeInputError(
-        `Unknown time zone "${given}": TimeZone must be an IANA zone name such as Asia/Shanghai, America/Los_Angeles or UTC.`,
-      );
-    }
-    return z;
-  }
-  return (defaultZone !== undefined && canonicalZone(defaultZone)) || defaultTimeZone();
-}
-
 export function resolveTimeQuery(input: TimeInput, now: Date, defaultZone?: string): ResolvedTime {
-  const zone = resolveZone(input, defaultZone);
+  const { TimeZone: zone, ZoneSource: source } = chooseZone(input.TimeZone, defaultZone);
   const range = present("TimeRange", input.TimeRange);
   const startText = present("StartTime", input.StartTime);
   const endText = present("EndTime", input.EndTime);
-  if (range === undefined && startText === undefined && endText === undefined) return { TimeZone: zone };
+  const texts = [range, startText, endText].filter((x): x is string => x !== undefined);
+  const lang = texts.some(isChinese) ? "zh" : "en";
+  if (texts.length === 0) return { TimeZone: zone, ZoneSource: source, Language: lang };
   if (range !== undefined && (startText !== undefined || endText !== undefined)) {
     throw new TimeInputError(
       "TimeRange cannot be combined with StartTime or EndTime (ambiguous): give either one TimeRange phrase, or StartTime and/or EndTime.",
@@ -171,27 +180,35 @@ export function resolveTimeQuery(input: TimeInput, now: Date, defaultZone?: stri
 
   let bounds: Bounds;
   if (range !== undefined) {
-    const spec = parseRange(normalize(range), range, ctx);
-    if (!spec) throw new TimeInputError(`Could not understand TimeRange "${range}".`);
+    const spec = parseRangeOrThrow(range, ctx);
     bounds = checkAndClamp(rangeBounds(spec, range, ctx), ctx, `TimeRange "${range}"`);
   } else {
     const startSpan = startText === undefined ? undefined : resolvePoint(parsePointOrThrow("StartTime", startText, ctx), ctx);
     const base = startSpan && civilOf(zone, startSpan.start);
     const endSpan = endText === undefined ? undefined : resolvePoint(parsePointOrThrow("EndTime", endText, ctx), ctx, base);
     const what = startText !== undefined && endText !== undefined ? "The window StartTime..EndTime" : startText !== undefined ? "StartTime" : "EndTime";
-    bounds = checkAndClamp({ start: startSpan?.start, end: endSpan?.end }, ctx, what);
+    bounds = checkAndClamp({ start: startSpan?.start, end: endSpan?.end, endIsWindow: endSpan?.instant === false }, ctx, what);
   }
 
-  const out: ResolvedTime = { TimeZone: zone };
-  const local = (ms: number): string => formatLocal(zone, ms);
+  const out: ResolvedTime = { TimeZone: zone, ZoneSource: source, Language: lang };
   if (bounds.start !== undefined) out.StartTime = formatUtcSeconds(new Date(bounds.start));
   if (bounds.end !== undefined) out.EndTime = formatUtcSeconds(new Date(bounds.end));
-  if (bounds.start !== undefined && bounds.end !== undefined) {
-    out.TimeWindow = `${local(bounds.start)} to ${local(bounds.end)} ${zone}`;
-  } else if (bounds.start !== undefined) {
-    out.TimeWindow = `since ${local(bounds.start)} ${zone}`;
-  } else if (bounds.end !== undefined) {
-    out.TimeWindow = `until ${local(bounds.end)} ${zone}`;
-  }
+  const window = timeWindow(bounds, zone, lang);
+  if (window) out.TimeWindow = window;
   return out;
+}
+
+// The same dates and zone in both languages; only the joining words differ.
+const WINDOW_WORDS = {
+  en: { to: " to ", since: ["since ", ""], until: ["until ", ""] },
+  zh: { to: " 至 ", since: ["自 ", " 起"], until: ["截至 ", ""] },
+} as const;
+
+function timeWindow(b: Bounds, zone: string, lang: "en" | "zh"): string | undefined {
+  const w = WINDOW_WORDS[lang];
+  const local = (ms: number): string => formatLocal(zone, ms);
+  if (b.start !== undefined && b.end !== undefined) return `${local(b.start)}${w.to}${local(b.end)} ${zone}`;
+  if (b.start !== undefined) return `${w.since[0]}${local(b.start)}${w.since[1]} ${zone}`;
+  if (b.end !== undefined) return `${w.until[0]}${local(b.end)}${w.until[1]} ${zone}`;
+  return undefined;
 }

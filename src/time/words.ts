@@ -12,6 +12,8 @@ export interface Clock {
 export type DaySpec =
   | { kind: "offset"; days: number } // today 0, yesterday -1, tomorrow +1
   | { kind: "weekday"; wd: number; strict: boolean }
+  | { kind: "weekOf"; weeks: number; wd: number } // a weekday of this week (0), last week (-1), ...
+  | { kind: "dayOfMonth"; d: number } // the latest such day of a month, not after today
   | { kind: "date"; date: CivilDate; wd?: number }
   | { kind: "dateNoYear"; mo: number; d: number; wd?: number };
 
@@ -20,26 +22,9 @@ export type PointSpec =
   | { kind: "instant"; ms: number }
   | { kind: "relative"; ms: number } // signed offset from now
   | { kind: "day"; day: DaySpec; clock?: Clock }
+  | { kind: "part"; day: DaySpec; from: number; to: number } // hours from the day's midnight, to <= 30
   | { kind: "clock"; clock: Clock }
-  | { kind: "calendar"; unit: "week" | "month"; offset: number };
-
-export const UNIT_MS: Record<string, number> = {};
-const UNIT_NAMES: Array<[number, string[]]> = [
-  [60_000, ["m", "min", "mins", "minute", "minutes"]],
-  [3_600_000, ["h", "hr", "hrs", "hour", "hours"]],
-  [86_400_000, ["d", "day", "days"]],
-  [604_800_000, ["w", "wk", "wks", "week", "weeks"]],
-];
-for (const [ms, names] of UNIT_NAMES) for (const n of names) UNIT_MS[n] = ms;
-export const UNIT_RE = "(minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|wks|wk|w)";
-/** "last hour", "past day": the count-less form reads only in the singular. */
-export const SINGULAR_UNIT_RE = "(minute|min|hour|hr|day|week|wk)";
-// A spelled count needs its space ("an hour"), so "past and" is not "past a d".
-export const COUNT_RE = "(\\d+|an?(?= )|one(?= ))";
-
-export function count(word: string): number {
-  return /^(a|an|one)$/.test(word) ? 1 : Number(word);
-}
+  | { kind: "calendar"; unit: "week" | "month" | "year"; offset: number };
 
 export const WEEKDAYS: Record<string, number> = {
   monday: 1, mon: 1, tuesday: 2, tues: 2, tue: 2, wednesday: 3, wed: 3,

@@ -1,5 +1,6 @@
-// The zone an answer shows its times in: the caller's TimeZone, else the server's, said so.
-import { formatLocal, resolveTimeQuery } from "../time/index.js";
+// The zone an answer shows its times in: the caller's TimeZone (an IANA zone or a fixed offset),
+// else the server's, said so.
+import { chooseZone, formatLocalMinute, zoneNotice, type ZoneChoice } from "../time/index.js";
 
 export interface AnswerZone {
   zone: string;
@@ -9,25 +10,21 @@ export interface AnswerZone {
   local(iso: string | undefined): string | undefined;
 }
 
-export function zoneNote(zone: string): string {
-  return `Times are in the server's zone (${zone}); pass TimeZone (e.g. "Asia/Shanghai" or "UTC+8") to show them in the user's.`;
-}
-
-/** `zone` must already be resolved (resolveTimeQuery checks the caller's TimeZone). */
-export function answerZone(zone: string, given: boolean): AnswerZone {
+/** From a resolved choice (resolveTimeQuery or chooseZone made it). */
+export function answerZone(choice: ZoneChoice): AnswerZone {
+  const note = zoneNotice(choice);
   return {
-    zone,
-    ...(given ? {} : { note: zoneNote(zone) }),
+    zone: choice.TimeZone,
+    ...(note ? { note } : {}),
     local(iso) {
       if (!iso) return undefined;
       const ms = Date.parse(iso);
-      return Number.isNaN(ms) ? undefined : formatLocal(zone, ms).slice(0, 16);
+      return Number.isNaN(ms) ? undefined : formatLocalMinute(choice.TimeZone, ms);
     },
   };
 }
 
 /** For tools without time phrases: checks the caller's TimeZone (refusing a bad one before any call). */
-export function zoneOf(timeZone: string | undefined, now: Date, defaultZone: string): AnswerZone {
-  const resolved = resolveTimeQuery(timeZone !== undefined ? { TimeZone: timeZone } : {}, now, defaultZone);
-  return answerZone(resolved.TimeZone, timeZone !== undefined);
+export function zoneOf(timeZone: string | undefined, defaultZone: string): AnswerZone {
+  return answerZone(chooseZone(timeZone, defaultZone));
 }

@@ -54,7 +54,7 @@ export type FitsText = (out: DescribeTasksOutput) => boolean;
 
 export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps, fitsText: FitsText = () => true): Promise<DescribeTasksOutput> {
   const { params, time } = describeParams(args, deps);
-  const zone = answerZone(time.TimeZone, args.TimeZone !== undefined);
+  const zone = answerZone(time);
   const allRegions = args.RegionId === "all";
   const region = allRegions ? { regionId: "all", source: "argument" as const } : await deps.regions.resolve(args.RegionId);
   const maxResults = args.MaxResults ?? DEFAULT_MAX_RESULTS;

@@ -11,7 +11,7 @@ import { localizedView } from "./progress-view.js";
 import { noticeFor, type UseCaseDeps } from "./services.js";
 
 export async function describeTaskProgress(args: TaskAttributeInput, deps: UseCaseDeps): Promise<TaskAttributeOutput> {
-  const zone = zoneOf(args.TimeZone, deps.now(), deps.defaultTimeZone);
+  const zone = zoneOf(args.TimeZone, deps.defaultTimeZone);
   const region = await deps.regions.resolve(args.RegionId);
   let regionId = region.regionId;
   let found: string | undefined;

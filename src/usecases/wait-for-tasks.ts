@@ -77,7 +77,7 @@ function adviceFor(running: WaitedTask[], nowMs: number, timeoutSeconds: number,
 
 export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps): Promise<WaitForTasksOutput> {
   const taskIds = splitTaskIds(args.TaskIds, MAX_WAIT_TASKS);
-  const zone = zoneOf(args.TimeZone, deps.now(), deps.defaultTimeZone);
+  const zone = zoneOf(args.TimeZone, deps.defaultTimeZone);
   const timeoutSeconds = args.TimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const pollSeconds = args.PollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
   const region = await deps.regions.resolve(args.RegionId);

@@ -36,11 +36,15 @@ describe("tasksCsv", () => {
 
   it.each([
     ["no zone", undefined],
-    ["a fixed offset (not yet supported by src/time)", "UTC+08:00"],
     ["an unknown zone", "Mars/Olympus_Mons"],
   ])("leaves the local columns empty for %s", (_what, zone) => {
     const { rows } = csvRows(tasksCsv([finished], zone));
     expect(rows[0]).toMatchObject({ CreationTime: "2026-11-27T16:30:00Z", CreationTimeLocal: "", FinishedTimeLocal: "" });
+  });
+
+  it("fills the local columns for a fixed offset", () => {
+    const { rows } = csvRows(tasksCsv([finished], "UTC+08:00"));
+    expect(rows[0]).toMatchObject({ CreationTime: "2026-11-27T16:30:00Z", CreationTimeLocal: "2026-11-28 00:30" });
   });
 
   it("quotes fields with , \" CR or LF, and neutralises formula starts", () => {

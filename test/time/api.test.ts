@@ -11,8 +11,9 @@ const NOW = new Date("2026-11-28T14:10:00Z");
 
 describe("resolveTimeQuery shape", () => {
   it("no time given: only the zone", () => {
-    expect(resolveTimeQuery({ TimeZone: "Asia/Shanghai" }, NOW)).toEqual({ TimeZone: "Asia/Shanghai" });
-    expect(resolveTimeQuery({ TimeRange: "  ", StartTime: "", TimeZone: "UTC" }, NOW)).toEqual({ TimeZone: "UTC" });
+    expect(resolveTimeQuery({ TimeZone: "Asia/Shanghai" }, NOW)).toEqual({ TimeZone: "Asia/Shanghai", ZoneSource: "argument", Language: "en" });
+    expect(resolveTimeQuery({ TimeRange: "  ", StartTime: "", TimeZone: "UTC" }, NOW)).toEqual({ TimeZone: "UTC", ZoneSource: "argument", Language: "en" });
+    expect(resolveTimeQuery({}, NOW, "UTC+8")).toEqual({ TimeZone: "UTC+08:00", ZoneSource: "server", Language: "en" });
   });
 
   it("TimeWindow texts", () => {
@@ -20,8 +21,13 @@ describe("resolveTimeQuery shape", () => {
       StartTime: "2026-11-26T16:00:00Z",
       EndTime: "2026-11-27T16:00:00Z",
       TimeZone: "Asia/Shanghai",
+      ZoneSource: "argument",
+      Language: "en",
       TimeWindow: "2026-11-27 00:00 to 2026-11-28 00:00 Asia/Shanghai",
     });
+    expect(resolveTimeQuery({ TimeRange: "yesterday", TimeZone: "UTC+5:30" }, NOW).TimeWindow).toBe(
+      "2026-11-27 00:00 to 2026-11-28 00:00 UTC+05:30",
+    );
     expect(resolveTimeQuery({ StartTime: "yesterday", TimeZone: "Asia/Shanghai" }, NOW).TimeWindow).toBe(
       "since 2026-11-27 00:00 Asia/Shanghai",
     );
@@ -37,13 +43,17 @@ describe("resolveTimeQuery shape", () => {
     expect(resolveTimeQuery({ TimeZone: "asia/shanghai" }, NOW).TimeZone).toBe("Asia/Shanghai");
   });
 
-  it("default zone: the argument, else the process zone", () => {
+  it("default zone: the argument, else the process zone; ZoneSource says the caller chose none", () => {
     expect(resolveTimeQuery({ TimeRange: "today" }, NOW, "Asia/Shanghai")).toMatchObject({
       StartTime: "2026-11-27T16:00:00Z",
       TimeZone: "Asia/Shanghai",
+      ZoneSource: "server",
     });
-    expect(resolveTimeQuery({}, NOW, "Not/AZone").TimeZone).toBe(defaultTimeZone());
-    expect(resolveTimeQuery({}, NOW).TimeZone).toBe(defaultTimeZone());
+    for (const bad of ["Not/AZone", "CST", "UTC+99"]) {
+      expect(resolveTimeQuery({}, NOW, bad)).toEqual({ TimeZone: defaultTimeZone(), ZoneSource: "server", Language: "en" });
+    }
+    expect(resolveTimeQuery({}, NOW)).toEqual({ TimeZone: defaultTimeZone(), ZoneSource: "server", Language: "en" });
+    expect(resolveTimeQuery({ TimeZone: " " }, NOW, "Asia/Tokyo").ZoneSource).toBe("server");
   });
 });
 
@@ -57,17 +67,25 @@ describe("helpers", () => {
   it("defaultTimeZone prefers a valid TZ", () => {
     process.env.TZ = "Asia/Shanghai";
     expect(defaultTimeZone()).toBe("Asia/Shanghai");
+    process.env.TZ = ":Asia/Tokyo";
+    expect(defaultTimeZone()).toBe("Asia/Tokyo");
     process.env.TZ = "Mars/Olympus";
     expect(isValidTimeZone(defaultTimeZone())).toBe(true);
     delete process.env.TZ;
     expect(isValidTimeZone(defaultTimeZone())).toBe(true);
   });
 
+  // The runtime itself reads TZ=CST as America/Chicago; POSIX reads "UTC+8" as eight hours west.
+  it.each(["CST", "IST", "UTC+8", "CST-8"])("defaultTimeZone does not trust TZ=%s: UTC, not a guess", (tz) => {
+    process.env.TZ = tz;
+    expect(defaultTimeZone()).toBe("UTC");
+  });
+
   it("isValidTimeZone", () => {
-    for (const z of ["UTC", "Asia/Shanghai", "America/Los_Angeles", "Etc/GMT+8", "Australia/Lord_Howe"]) {
+    for (const z of ["UTC", "Asia/Shanghai", "America/Los_Angeles", "Etc/GMT+8", "Australia/Lord_Howe", "+08:00", "UTC+8", "GMT-5"]) {
       expect(isValidTimeZone(z)).toBe(true);
     }
-    for (const z of ["Mars/Olympus", "", "+08:00", "UTC+8", "../etc", "Asia/Shanghai\n"]) expect(isValidTimeZone(z)).toBe(false);
+    for (const z of ["Mars/Olympus", "", "CST", "IST", "UTC+15", "../etc", "Asia/Shanghai\nX"]) expect(isValidTimeZone(z)).toBe(false);
   });
 
   it("formatUtcSeconds floors to the second", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TIME_FORMS_HELP, type TimeInput, TimeInputError, resolveTimeQuery } from "../../src/time/index.js";
+import { TIME_FORMS_HELP, type TimeInput, TimeInputError, ZONE_FORMS_HELP, resolveTimeQuery } from "../../src/time/index.js";
 
 const NOW = new Date("2026-11-28T14:10:00Z"); // Saturday
 
@@ -18,7 +18,7 @@ function refusal(input: TimeInput, zone = "Asia/Shanghai"): TimeInputError {
 }
 
 describe("refusals", () => {
-  it.each(["whenever", "last 2 fortnights", "past month", "since whenever", "between Monday and", "next friday", "last 3 moons", "9"])(
+  it.each(["whenever", "last 2 fortnights", "since whenever", "between Monday and", "next friday", "last 3 moons", "9"])(
     "unparseable TimeRange %s",
     (phrase) => {
       expect(refusal({ TimeRange: phrase }).message).toMatch(/^Could not understand TimeRange/);
@@ -59,12 +59,40 @@ describe("refusals", () => {
     expect(refusal(input).message).toMatch(/TimeRange cannot be combined with StartTime or EndTime \(ambiguous\)/);
   });
 
-  it.each(["Mars/Olympus", "+08:00", "GMT+8", "Asia/Shang hai"])("invalid zone %s", (zone) => {
-    expect(refusal({ TimeRange: "today" }, zone).message).toMatch(/^Unknown time zone ".*": TimeZone must be an IANA zone/);
+  it("an invalid zone is refused even with no time given, with the zone forms", () => {
+    expect(() => resolveTimeQuery({ TimeZone: "Mars/Olympus" }, NOW)).toThrow(/Unknown time zone "Mars\/Olympus"/);
+    expect(() => resolveTimeQuery({ TimeZone: "CST" }, NOW)).toThrow(ZONE_FORMS_HELP);
   });
 
-  it("invalid zone even with no time given", () => {
-    expect(refusal({}, "Mars/Olympus").message).toMatch(/Unknown time zone "Mars\/Olympus"/);
+  // Months and years have no fixed length: refused with the exact forms nearest to the intent.
+  it.each([
+    ["past month", 'asks for a rolling month', '"last 30 days", "this month", "last month" or "since 2026-10-28"'],
+    ["the last month", 'asks for a rolling month', '"since 2026-10-28"'],
+    ["in the past month", 'asks for a rolling month', '"last 30 days"'],
+    ["last 1 month", 'asks for a rolling month', '"last 30 days"'],
+    ["last 3 months", 'asks for a rolling month', '"last 90 days" or "since 2026-08-28"'],
+    ["2 months", 'asks for a rolling month', '"last 60 days" or "since 2026-09-28"'],
+    ["past year", 'asks for a rolling year', '"last 365 days", "this year", "last year" or "since 2025-11-28"'],
+    ["last 2 years", 'asks for a rolling year', '"last 730 days" or "since 2024-11-28"'],
+    ["since 3 months ago", 'counts back in months', '"90 days ago" or the date "2026-08-28"'],
+    ["since a year ago", 'counts back in years', '"365 days ago" or the date "2025-11-28"'],
+  ])("%s: explained", (phrase, why, offer) => {
+    const msg = refusal({ TimeRange: phrase }).message;
+    expect(msg).toContain(why);
+    expect(msg).toMatch(/no fixed length: (months run 28 to 31 days|years run 365 or 366 days)/);
+    expect(msg).toContain(offer);
+  });
+
+  it("the month back is clamped to the month's length", () => {
+    const err = refusal({ StartTime: "a month ago" }, "UTC");
+    expect(err.message).toContain('"2026-10-28"');
+    try {
+      resolveTimeQuery({ TimeRange: "past month", TimeZone: "UTC" }, new Date("2026-03-31T12:00:00Z"));
+    } catch (e) {
+      expect((e as Error).message).toContain('"since 2026-02-28"');
+      return;
+    }
+    throw new Error("expected a refusal");
   });
 
   it("a lone instant is not a window", () => {
@@ -80,7 +108,7 @@ describe("refusals", () => {
   });
 
   it("empty rolling window", () => {
-    expect(refusal({ TimeRange: "last 0 hours" }).message).toMatch(/at least 1/);
+    expect(refusal({ TimeRange: "last 0 hours" }).message).toMatch(/empty window; the count must be more than 0/);
   });
 
   it.each(["2026-02-30", "2026-13-01", "2026-11-20 25:00", "2026-11-20T09:00:00+25:00"])("invalid date %s", (s) => {

@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ResolvedTime, type TimeInput, TimeInputError, resolveTimeQuery } from "../../src/time/index.js";
+import { formatOffset } from "../../src/time/zone.js";
 
 // Zones chosen for awkward rules: DST at midnight (Santiago, Sao Paulo until
-// 2019), half-hour DST (Lord Howe), quarter-hour offsets (Chatham, Kathmandu).
+// 2019), half-hour DST (Lord Howe), quarter-hour offsets (Chatham, Kathmandu);
+// and fixed offsets of any minute count.
 const ZONES = [
   "UTC",
   "Asia/Shanghai",
@@ -15,7 +17,9 @@ const ZONES = [
   "Pacific/Chatham",
   "Asia/Kathmandu",
 ];
-const zone = fc.constantFrom(...ZONES);
+// Fixed offsets, from UTC-12:00 to UTC+14:00 in minutes, in their normalized spelling.
+const fixedZone = fc.integer({ min: -720, max: 840 }).filter((m) => m !== 0).map(formatOffset);
+const zone = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ZONES) }, { weight: 1, arbitrary: fixedZone });
 const now = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2035-12-31T23:59:59Z"), noInvalidDate: true });
 
 const UNITS = ["m", "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks"];
