@@ -37,7 +37,8 @@ export function progressDetails(t: TaskProgressOutput): string[] {
   return lines;
 }
 
-const zoneLine = (out: { TimeZone: string; ZoneNote?: string | undefined }) => `Times in ${out.TimeZone}.${out.ZoneNote ? ` ${out.ZoneNote}` : ""}`;
+/** Where the times are: the zone note names the server's zone when the caller gave none. */
+export const zoneLine = (out: { TimeZone: string; ZoneNote?: string | undefined }) => out.ZoneNote ?? `Times in ${out.TimeZone}.`;
 
 function outcomeText(o: WaitForTasksOutput["Outcome"]): string {
   const parts = [

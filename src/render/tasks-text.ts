@@ -5,6 +5,7 @@
 // keep it there).
 import type { DescribeTasksOutput, ListedTask } from "../contracts/describe-tasks.js";
 import { formatCounts, formatDuration } from "./format.js";
+import { zoneLine } from "./progress-text.js";
 
 /** The text budget of every answer. */
 export const TEXT_BUDGET = 6_000;
@@ -64,7 +65,7 @@ function headLines(out: DescribeTasksOutput): string[] {
   const regions = regionsLine(out);
   if (regions) lines.push(regions);
   if (out.ProgressNote) lines.push(out.ProgressNote.replace(" (see LookupError)", ""));
-  lines.push(`Times in ${out.TimeZone}.${out.ZoneNote ? ` ${out.ZoneNote}` : ""}`);
+  lines.push(zoneLine(out));
   return lines;
 }
 

@@ -173,7 +173,7 @@ describe("describe_ecs_task_attribute handler", () => {
       args: { TaskId: "t-run01" },
       routes: { DescribeTaskAttribute: (p) => attributeBody(p.TaskId ?? "", { TaskProcess: "" }), DescribeTasks: history },
       calls: ["DescribeTaskAttribute t-run01", "DescribeTasks Finished size=100"],
-      text: [/ETA 2026-11-28 14:10 \(history-median\)/, /Times in UTC\. Times are in the server's zone/],
+      text: [/ETA 2026-11-28 14:10 \(history-median\)/, /Times are in the server.s zone, UTC; pass TimeZone/],
       structured: { EtaBasis: "history-median", EstimatedCompletionTime: "2026-11-28T14:10:00Z", ZoneNote: expect.stringContaining("pass TimeZone") },
     },
     {
