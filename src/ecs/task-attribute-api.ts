@@ -1,5 +1,6 @@
 // DescribeTaskAttribute: one task's progress, counts and per-operation errors.
 // Covers ImportImage, ExportImage and ModifyDiskSpec only (the API says so).
+import { emptyRecord } from "../util/counts.js";
 import type { EcsApi, EcsResponse } from "./client.js";
 import { describeTaskAttributeSchema, parseBody, parseTaskProcess } from "./responses.js";
 
@@ -44,7 +45,7 @@ export function parseDescribeTaskAttribute(res: EcsResponse): TaskDetail {
     TaskProcess: b.TaskProcess,
     SupportCancel: b.SupportCancel,
     Operations: b.OperationProgressSet.map((op) => {
-      const related: Record<string, string> = {};
+      const related = emptyRecord<string>();
       for (const item of op.RelatedItemSet) if (item.Name) related[item.Name] = item.Value ?? "";
       return {
         OperationStatus: op.OperationStatus ?? "",

@@ -1,5 +1,6 @@
 // DescribeTasks: typed parameters -> wire query, and the parsed answer (see responses.ts, which
 // absorbs the API's quirks) -> the server's Task model.
+import { tally } from "../util/counts.js";
 import { elapsedSeconds } from "../util/utc.js";
 import type { EcsResponse, QueryParams } from "./client.js";
 import { describeTasksSchema, parseBody, taskRowSchema, type TaskRow } from "./responses.js";
@@ -66,14 +67,9 @@ export interface TaskPage {
   ProviderName: string;
 }
 
-/** Tasks per value of `key` (an empty value counts as "(unknown)"). */
+/** Tasks per value of `key` (an empty value counts as "(unknown)"); any word is an ordinary key. */
 export function countBy(tasks: readonly Task[], key: (t: Task) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of tasks) {
-    const k = key(t) || "(unknown)";
-    counts[k] = (counts[k] ?? 0) + 1;
-  }
-  return counts;
+  return tally(tasks, (t) => key(t) || "(unknown)");
 }
 
 /** A parsed row as the server's Task: DurationSeconds is worked out here, once, for every tool. */

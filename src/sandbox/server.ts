@@ -152,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!version) throw missingParameter("Version");
       if (version !== ECS_API_VERSION) throw new SandboxApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
       if (!action) throw missingParameter("Action");
-      const handler = ACTIONS[action];
+      const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!handler) {
         throw new SandboxApiError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
       }

@@ -1,6 +1,7 @@
 // The same question asked of every region, merged newest first with the region on each task.
 import type { EcsApi } from "../ecs/client.js";
 import type { DescribeTasksParams, Task } from "../ecs/tasks-api.js";
+import { addCount, emptyRecord } from "../util/counts.js";
 import { queryRegion, type QueryOptions, type RegionTasks } from "./query-region.js";
 import { fanOut, type RegionCatalog } from "./regions.js";
 
@@ -57,8 +58,8 @@ export async function queryAllRegions(
   const merged = answered.flatMap((o) => o.value.Tasks.map((t) => ({ ...t, RegionId: o.regionId }))).sort(newestFirst);
   const tasks = merged.slice(0, options.maxResults);
   const total = answered.reduce((n, o) => n + o.value.TotalCount, 0);
-  const byStatus: Record<string, number> = {};
-  for (const o of answered) for (const [k, n] of Object.entries(o.value.ExactByStatus)) byStatus[k] = (byStatus[k] ?? 0) + n;
+  const byStatus = emptyRecord<number>();
+  for (const o of answered) for (const [k, n] of Object.entries(o.value.ExactByStatus)) addCount(byStatus, k, n);
   const first = answered[0]?.value;
   return {
     RegionId: "all",

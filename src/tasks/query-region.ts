@@ -2,6 +2,7 @@
 // that are exact for the whole match. Knows nothing of MCP.
 import { countBy, type DescribeTasksParams, type Task } from "../ecs/tasks-api.js";
 import { fetchAllPages, fetchPage, type PageFetchDeps } from "./pages.js";
+import { emptyRecord } from "../util/counts.js";
 import { countByStatus } from "./status-counts.js";
 
 export interface QueryOptions {
@@ -33,7 +34,11 @@ export interface RegionTasks {
  * already cover the whole match; a fixed TaskStatus needs none (TotalCount is the count).
  */
 function statusCounts(params: DescribeTasksParams, total: number, rows: Task[], complete: boolean, deps: PageFetchDeps) {
-  if (params.TaskStatus) return Promise.resolve(total > 0 ? { [params.TaskStatus]: total } : {});
+  if (params.TaskStatus) {
+    const counts = emptyRecord<number>();
+    if (total > 0) counts[params.TaskStatus] = total;
+    return Promise.resolve(counts);
+  }
   if (complete) return Promise.resolve(countBy(rows, (t) => t.TaskStatus));
   return countByStatus(params, deps);
 }

@@ -11,6 +11,7 @@ import {
 } from "../contracts/wait-for-tasks.js";
 import { nextCheckAfterSeconds, waitForTasks, type PollReport, type WaitedTask } from "../progress/wait.js";
 import { progressLine } from "../render/progress-text.js";
+import { tally } from "../util/counts.js";
 import type { UseCaseDeps } from "./services.js";
 
 function taskEntry(t: WaitedTask): WaitedTaskOutput {
@@ -47,11 +48,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     await deps.log("info", `poll ${report.poll}: ${report.tasks.map((t) => (t.view ? progressLine(t.view) : `${t.TaskId}: ${t.lookupError ?? "unknown"}`)).join(" | ")}`);
   });
 
-  const summary: Record<string, number> = {};
-  for (const t of outcome.tasks) {
-    const status = t.view?.TaskStatus ?? "Unknown";
-    summary[status] = (summary[status] ?? 0) + 1;
-  }
+  const summary = tally(outcome.tasks, (t) => t.view?.TaskStatus ?? "Unknown");
   const running = outcome.tasks.filter((t) => !t.settled);
   const out: WaitForTasksOutput = {
     DataSource: deps.dataSource,
