@@ -162,15 +162,13 @@ export interface EcsResponseErrorOptions {
   httpStatus: number;
   endpoint: string;
   action: string;
-  /** The answer as received (text or parsed JSON); only its start is kept, and quoted redacted. */
+  /** The answer as received (text or parsed JSON; bounded by the client's body limit), quoted only redacted, then cut. */
   body: unknown;
   detail: string;
   attempts?: number;
 }
 
-/** How much of an unusable body is kept: far more than is ever quoted, so a cut never splits a secret that is quoted. */
-const BODY_KEPT = 4096;
-/** How much of it an answer quotes, after redaction. */
+/** How much of an unusable body an answer quotes, after redaction. */
 export const BODY_QUOTED = 200;
 
 /** An answer arrived but is not the JSON we expect (HTML gateway page, truncated body, wrong types). */
@@ -179,7 +177,12 @@ export class EcsResponseError extends AppError {
   readonly httpStatus: number;
   readonly endpoint: string;
   readonly action: string;
-  /** The start of the body, NOT redacted: quote it only through diagnose(), which redacts and then cuts. */
+  /**
+   * The whole body as read (the client's body limit bounds it), NOT redacted: quote it only through
+   * diagnose(), which redacts it whole and then cuts. Cutting it here first could split a secret that
+   * redaction would then no longer recognise, and whatever redaction shrinks before the cut would pull
+   * the split part into the quoted start.
+   */
   readonly body: string;
 
   constructor(o: EcsResponseErrorOptions) {
@@ -194,8 +197,7 @@ export class EcsResponseError extends AppError {
     this.httpStatus = o.httpStatus;
     this.endpoint = o.endpoint;
     this.action = o.action;
-    const text = typeof o.body === "string" ? o.body : (JSON.stringify(o.body) ?? "");
-    this.body = text.slice(0, BODY_KEPT);
+    this.body = typeof o.body === "string" ? o.body : (JSON.stringify(o.body) ?? "");
   }
 }
 

@@ -93,10 +93,13 @@ export function createServer(deps: ServerDeps): McpServer {
     };
     try {
       const out = await work(ctx);
-      const text = deps.config.sandbox ? `${SANDBOX_LABEL}\n${out.text}` : out.text;
+      // Redact first (keys and values), then render: the renderer's cuts fall on redacted text.
+      const structured = redactor.redactDeep(out.structured as Record<string, unknown>);
+      const rendered = out.render(structured);
+      const text = deps.config.sandbox ? `${SANDBOX_LABEL}\n${rendered}` : rendered;
       return {
         content: [{ type: "text", text: redactor.redact(text) }],
-        structuredContent: redactor.redactDeep(out.structured as Record<string, unknown>),
+        structuredContent: structured,
       };
     } catch (err) {
       return errorResult(err, now(), redactor);

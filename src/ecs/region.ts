@@ -22,8 +22,10 @@ export const REGION_HELP =
 
 export function assertRegionId(regionId: string, origin: string): string {
   if (!REGION_ID_PATTERN.test(regionId) || regionId.length > 64) {
+    // Never cut before redaction: a value too long to quote whole is described, not quoted.
+    const shown = regionId.length > 64 ? `(a value of ${regionId.length} characters)` : `"${regionId}"`;
     throw new ConfigError(
-      `${origin} "${regionId.slice(0, 64)}" is not a region ID. Expected lowercase words joined by hyphens, ` +
+      `${origin} ${shown} is not a region ID. Expected lowercase words joined by hyphens, ` +
         'like "cn-hangzhou", "ap-southeast-1" or "us-west-1".',
     );
   }

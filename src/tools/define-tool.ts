@@ -1,6 +1,8 @@
 // One way to declare a tool, after Playwright MCP's defineTool: a kind (read-only or destructive)
-// from which every annotation follows, a contract (zod input and output), and a handler that calls
-// a use case and renders its text. No tool writes annotations by hand.
+// from which every annotation follows, a contract (zod input and output), a handler that calls a use
+// case, and a renderer for its text. No tool writes annotations by hand. The text is rendered from
+// the structured answer only after the server has redacted it, so a renderer that cuts a long field
+// can never cut a secret in half (redact first, then cut).
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
@@ -12,8 +14,11 @@ export type ToolKind = "read" | "destructive";
 
 export interface ToolAnswer<T> {
   structured: T;
-  /** A compact human summary that stands on its own for a model that ignores structuredContent. */
-  text: string;
+  /**
+   * A compact human summary that stands on its own for a model that ignores structuredContent,
+   * rendered from the structured answer as the server passes it in: already redacted.
+   */
+  render(structured: T): string;
 }
 
 export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
@@ -23,7 +28,9 @@ export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
   description: string;
   input: In;
   output: Out;
-  handler(args: z.infer<In>, ctx: UseCaseDeps): Promise<ToolAnswer<z.infer<Out>>>;
+  handler(args: z.infer<In>, ctx: UseCaseDeps): Promise<z.infer<Out>>;
+  /** The text half, from the (redacted) structured half. */
+  render(structured: z.infer<Out>): string;
 }
 
 export function annotationsFor(kind: ToolKind, title: string): ToolAnnotations {
@@ -68,7 +75,11 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
       server.registerTool(
         spec.name,
         { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations },
-        (args, extra) => run(spec.name, extra, (ctx) => spec.handler(args as z.infer<In>, ctx)),
+        (args, extra) =>
+          run(spec.name, extra, async (ctx) => ({
+            structured: await spec.handler(args as z.infer<In>, ctx),
+            render: (structured) => spec.render(structured as z.infer<Out>),
+          })),
       );
     },
   };

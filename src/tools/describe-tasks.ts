@@ -18,8 +18,6 @@ export const describeTasksTool = defineTool({
   ].join("\n"),
   input: describeTasksInput,
   output: describeTasksOutput,
-  async handler(args, ctx) {
-    const structured = await describeTasks(args, ctx);
-    return { structured, text: renderTasksText(structured) };
-  },
+  handler: describeTasks,
+  render: renderTasksText,
 });
