@@ -159,12 +159,16 @@ export class EcsNetworkError extends AppError {
 }
 
 export interface EcsResponseErrorOptions {
+  /** Default "UnusableResponse". */
+  code?: string;
   httpStatus: number;
   endpoint: string;
   action: string;
   /** The answer as received (text or parsed JSON; bounded by the client's body limit), quoted only redacted, then cut. */
   body: unknown;
   detail: string;
+  /** Default: call again, or check for a proxy answering instead of ECS. */
+  hint?: string;
   attempts?: number;
 }
 
@@ -188,10 +192,10 @@ export class EcsResponseError extends AppError {
   constructor(o: EcsResponseErrorOptions) {
     const attempts = o.attempts ?? 1;
     super({
-      code: "UnusableResponse",
+      code: o.code ?? "UnusableResponse",
       message: o.detail,
       summary: `ECS ${o.action} returned an unusable answer${attemptsText(attempts)}: ${o.detail} (HTTP ${o.httpStatus}, ${o.endpoint}).`,
-      hint: "call again; if it persists, a proxy or gateway is answering instead of ECS — check ALIBABA_CLOUD_ECS_ENDPOINT and HTTPS_PROXY.",
+      hint: o.hint ?? "call again; if it persists, a proxy or gateway is answering instead of ECS — check ALIBABA_CLOUD_ECS_ENDPOINT and HTTPS_PROXY.",
       attempts,
     });
     this.httpStatus = o.httpStatus;

@@ -65,6 +65,7 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
     credentials,
     timeoutMs: config.timeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   });

@@ -160,6 +160,7 @@ export const describeTasksOutput = z.object({
     })
     .describe("Exactly the parameters sent to DescribeTasks (times resolved to UTC), plus the zone used."),
   ProgressNote: z.string().optional().describe("What the progress lookups covered, and what was skipped."),
+  UpstreamNote: z.string().optional().describe("What the server set right in ECS's answer, e.g. rows beyond the PageSize asked for, dropped."),
   RequestId: z.string().describe("Of the first DescribeTasks call."),
   CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
 });

@@ -3,12 +3,15 @@
 import { tally } from "../util/counts.js";
 import { elapsedSeconds } from "../util/utc.js";
 import type { EcsResponse, QueryParams } from "./client.js";
-import { describeTasksSchema, parseBody, taskRowSchema, type TaskRow } from "./responses.js";
+import { capTaskRows, describeTasksSchema, parseBody, taskRowSchema, type TaskRow } from "./responses.js";
 
 export { normalizeApiTime, parseSupportCancel } from "./responses.js";
 
 export const TASK_ACTIONS = ["ImportImage", "ExportImage", "RedeployInstance", "ModifyDiskSpec", "ArchiveSnapshot"] as const;
 export const TASK_STATUSES = ["Finished", "Processing", "Failed"] as const;
+/** DescribeTasks' PageSize when none is sent, and its largest. */
+export const API_DEFAULT_PAGE_SIZE = 10;
+export const API_MAX_PAGE_SIZE = 100;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -65,6 +68,8 @@ export interface TaskPage {
   Tasks: Task[];
   /** Which credential provider signed the call. */
   ProviderName: string;
+  /** Rows the answer held beyond the PageSize asked for: dropped unread. */
+  RowsDropped: number;
 }
 
 /** Tasks per value of `key` (an empty value counts as "(unknown)"); any word is an ordinary key. */
@@ -93,16 +98,19 @@ export function normalizeTask(raw: Record<string, unknown>, now: Date): Task {
   return taskFromRow(taskRowSchema.parse(raw), now);
 }
 
-export function parseDescribeTasks(res: EcsResponse, now: Date): TaskPage {
-  const body = parseBody(describeTasksSchema, res, "DescribeTasks");
+/** `pageSize`: the PageSize sent (the API's default when none was): rows beyond it are dropped. */
+export function parseDescribeTasks(res: EcsResponse, now: Date, pageSize = API_DEFAULT_PAGE_SIZE): TaskPage {
+  const capped = capTaskRows(res.body, pageSize);
+  const body = parseBody(describeTasksSchema, { ...res, body: capped.body }, "DescribeTasks");
   const tasks = body.TaskSet.map((row) => taskFromRow(row, now));
   return {
     RegionId: body.RegionId ?? "",
     TotalCount: body.TotalCount,
     PageNumber: body.PageNumber ?? 1,
-    PageSize: body.PageSize ?? tasks.length,
+    PageSize: Math.min(body.PageSize ?? pageSize, API_MAX_PAGE_SIZE),
     RequestId: res.requestId ?? body.RequestId ?? "",
     Tasks: tasks,
     ProviderName: res.providerName,
+    RowsDropped: capped.dropped,
   };
 }

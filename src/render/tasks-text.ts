@@ -84,6 +84,7 @@ function headLines(out: DescribeTasksOutput, shortTime: (iso: string | undefined
     );
   }
   if (out.ProgressNote) lines.push(out.ProgressNote);
+  if (out.UpstreamNote) lines.push(`Note: ${clip(out.UpstreamNote, 400)}`);
   return lines;
 }
 

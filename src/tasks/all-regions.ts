@@ -74,6 +74,7 @@ export async function queryAllRegions(
     ExactByStatus: byStatus,
     Complete: answered.length === outcomes.length && answered.every((o) => o.value.Complete) && tasks.length === total,
     DuplicatesDropped: 0,
+    RowsDropped: answered.reduce((n, o) => n + o.value.RowsDropped, 0),
     Regions: outcomes.map((o) =>
       o.value
         ? { RegionId: o.regionId, TotalCount: o.value.TotalCount, Returned: o.value.Tasks.length }

@@ -29,6 +29,8 @@ export interface AssembledTasks {
   RequestIds: string[];
   /** Duplicates dropped when tasks shifted between pages while they were read. */
   DuplicatesDropped: number;
+  /** Rows pages held beyond the PageSize asked for (dropped unread). */
+  RowsDropped: number;
 }
 
 export async function fetchPage(params: DescribeTasksParams, deps: PageFetchDeps): Promise<TaskPage> {
@@ -36,7 +38,7 @@ export async function fetchPage(params: DescribeTasksParams, deps: PageFetchDeps
     regionId: params.RegionId,
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  return parseDescribeTasks(res, deps.now());
+  return parseDescribeTasks(res, deps.now(), params.PageSize);
 }
 
 export async function fetchAllPages(
@@ -97,5 +99,6 @@ export async function fetchAllPages(
     ...(truncated ? { NextPageNumber: startPage + Math.floor(kept.length / size) } : {}),
     RequestIds: [firstPage.RequestId, ...pages.map((p) => p.RequestId)],
     DuplicatesDropped: duplicates,
+    RowsDropped: [firstPage, ...pages].reduce((n, p) => n + p.RowsDropped, 0),
   };
 }

@@ -27,6 +27,8 @@ export interface RegionTasks {
   /** The returned rows are the whole match, so counts over them are exact too. */
   Complete: boolean;
   DuplicatesDropped: number;
+  /** Rows the answers held beyond the PageSize asked for (dropped unread). */
+  RowsDropped: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function queryRegion(params: DescribeTasksParams, options: QueryOpt
       ExactByStatus: exact,
       Complete: complete,
       DuplicatesDropped: 0,
+      RowsDropped: page.RowsDropped,
     };
   }
 
@@ -89,5 +92,6 @@ export async function queryRegion(params: DescribeTasksParams, options: QueryOpt
     ExactByStatus: probed ?? (await statusCounts(params, assembled.TotalCount, assembled.Tasks, true, deps)),
     Complete: complete,
     DuplicatesDropped: assembled.DuplicatesDropped,
+    RowsDropped: assembled.RowsDropped,
   };
 }

@@ -41,6 +41,13 @@ function describeParams(args: DescribeTasksInput, deps: Pick<UseCaseDeps, "now" 
   return { params, time };
 }
 
+/** What was set right in ECS's answer, for the caller; undefined when nothing was. */
+function upstreamNote(result: RegionTasks): string | undefined {
+  const notes: string[] = [];
+  if (result.RowsDropped > 0) notes.push(`ECS sent ${result.RowsDropped} row(s) beyond the PageSize asked for; they were dropped unread.`);
+  return notes.length ? notes.join(" ") : undefined;
+}
+
 export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps): Promise<DescribeTasksOutput> {
   const { params, time } = describeParams(args, deps);
   const everyRegion = args.RegionId === "all";
@@ -68,6 +75,7 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps)
     return { ...t, ...(progress !== undefined ? { Progress: progress } : {}), ...(error ? { ProgressError: error } : {}) };
   });
   const note = lookups && progressNote(lookups);
+  const fixed = upstreamNote(result);
   const { TaskIds: sentTaskIds, ...sent } = params;
   const { OldestProcessing, ByAction } = summarizeTasks(result.Tasks);
 
@@ -102,6 +110,7 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps)
       ...(time.TimeWindow ? { TimeWindow: time.TimeWindow } : {}),
     },
     ...(note ? { ProgressNote: note } : {}),
+    ...(fixed ? { UpstreamNote: fixed } : {}),
     RequestId: result.RequestIds[0] ?? "",
     CredentialProvider: result.ProviderName,
   };
