@@ -111,6 +111,10 @@ const taskSchema = z.object({
   DurationSeconds: z.number().int().min(0).optional().describe("Finished/Failed: run time. Processing: time elapsed so far."),
   Progress: z.number().min(0).max(100).optional().describe("Percent done, for running tasks when IncludeProgress is on."),
   ProgressError: z.string().optional().describe("Why Progress could not be looked up for this task."),
+  InvalidTimes: z
+    .array(z.enum(["CreationTime", "FinishedTime"]))
+    .optional()
+    .describe("Times ECS sent that are not real dates: kept as received, not converted (and no DurationSeconds)."),
 });
 
 const COVERS = z.enum(["all matching tasks", "returned tasks"]);
@@ -160,7 +164,10 @@ export const describeTasksOutput = z.object({
     })
     .describe("Exactly the parameters sent to DescribeTasks (times resolved to UTC), plus the zone used."),
   ProgressNote: z.string().optional().describe("What the progress lookups covered, and what was skipped."),
-  UpstreamNote: z.string().optional().describe("What the server set right in ECS's answer, e.g. rows beyond the PageSize asked for, dropped."),
+  UpstreamNote: z
+    .string()
+    .optional()
+    .describe("What the server set right in ECS's answer: rows beyond the PageSize asked for (dropped), times that are not real dates (marked)."),
   RequestId: z.string().describe("Of the first DescribeTasks call."),
   CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
 });

@@ -22,6 +22,10 @@ export const taskProgressSchema = z.object({
   FinishedTime: z.string().optional(),
   SupportCancel: z.boolean(),
   DurationSeconds: z.number().int().min(0).optional().describe("Run time, or time elapsed so far while running."),
+  InvalidTimes: z
+    .array(z.enum(["CreationTime", "FinishedTime"]))
+    .optional()
+    .describe("Times ECS sent that are not real dates: kept as received, not converted (and no DurationSeconds)."),
   Operations: z.array(operationSchema),
   Failure: z
     .object({ ErrorCode: z.string().optional(), ErrorMsg: z.string().optional(), Hint: z.string().optional() })

@@ -4,7 +4,7 @@
 // that keeps the body (quoted later redacted, then cut) and names what was wrong.
 import { z } from "zod";
 import { EcsResponseError } from "../errors.js";
-import { formatUtcSeconds } from "../util/utc.js";
+import { formatUtcSeconds, isUtcSeconds } from "../util/utc.js";
 import type { EcsResponse } from "./client.js";
 
 /** A non-empty string, or a number as text; anything else is absent. */
@@ -32,13 +32,27 @@ function totalCountProblem(value: unknown): string {
 
 const API_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(?:\.\d+)?Z$/;
 
-/** `2020-11-24T12:50Z` -> `2020-11-24T12:50:00Z`; other parseable forms to UTC seconds; junk -> undefined. */
+/**
+ * `2020-11-24T12:50Z` -> `2020-11-24T12:50:00Z`; other parseable forms to UTC seconds; empty ->
+ * undefined. Anything that is not a real date (`2026-13-45T99:99Z`, `2026-02-30T10:00Z`, junk) is
+ * kept as received: it fails isUtcSeconds, so the task marks it (InvalidTimes) instead of losing it.
+ */
 export function normalizeApiTime(value: unknown): string | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const m = API_TIME.exec(value.trim());
-  if (m) return `${m[1]}${m[2] ?? ":00"}Z`;
+  if (m) {
+    const normalized = `${m[1]}${m[2] ?? ":00"}Z`;
+    return isUtcSeconds(normalized) ? normalized : value;
+  }
   const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : formatUtcSeconds(t);
+  return Number.isNaN(t) ? value : formatUtcSeconds(t);
+}
+
+export type TimeField = "CreationTime" | "FinishedTime";
+
+/** The time fields of a row that are present but not real dates (kept as received). */
+export function invalidTimes(row: Partial<Record<TimeField, string>>): TimeField[] {
+  return (["CreationTime", "FinishedTime"] as const).filter((k) => row[k] !== undefined && !isUtcSeconds(row[k]));
 }
 
 export function parseSupportCancel(value: unknown): boolean {

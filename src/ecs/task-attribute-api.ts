@@ -2,7 +2,7 @@
 // Covers ImportImage, ExportImage and ModifyDiskSpec only (the API says so).
 import { emptyRecord } from "../util/counts.js";
 import type { EcsApi, EcsResponse } from "./client.js";
-import { describeTaskAttributeSchema, parseBody, parseTaskProcess } from "./responses.js";
+import { describeTaskAttributeSchema, invalidTimes, parseBody, parseTaskProcess, type TimeField } from "./responses.js";
 
 export { parseTaskProcess } from "./responses.js";
 
@@ -32,6 +32,8 @@ export interface TaskDetail {
   FinishedTime?: string;
   SupportCancel: boolean;
   Operations: Operation[];
+  /** Times ECS sent that are not real dates: kept as received, not converted. */
+  InvalidTimes?: TimeField[];
 }
 
 export function parseDescribeTaskAttribute(res: EcsResponse): TaskDetail {
@@ -64,6 +66,8 @@ export function parseDescribeTaskAttribute(res: EcsResponse): TaskDetail {
   }
   if (b.CreationTime) detail.CreationTime = b.CreationTime;
   if (b.FinishedTime) detail.FinishedTime = b.FinishedTime;
+  const invalid = invalidTimes(detail);
+  if (invalid.length) detail.InvalidTimes = invalid;
   return detail;
 }
 

@@ -3,7 +3,7 @@
 import { tally } from "../util/counts.js";
 import { elapsedSeconds } from "../util/utc.js";
 import type { EcsResponse, QueryParams } from "./client.js";
-import { capTaskRows, describeTasksSchema, parseBody, taskRowSchema, type TaskRow } from "./responses.js";
+import { capTaskRows, describeTasksSchema, invalidTimes, parseBody, taskRowSchema, type TaskRow, type TimeField } from "./responses.js";
 
 export { normalizeApiTime, parseSupportCancel } from "./responses.js";
 
@@ -57,6 +57,8 @@ export interface Task {
   SupportCancel: boolean;
   /** Finished/Failed: FinishedTime − CreationTime; still running: time elapsed so far. */
   DurationSeconds?: number;
+  /** Times ECS sent that are not real dates: kept as received, not converted, no DurationSeconds. */
+  InvalidTimes?: TimeField[];
 }
 
 export interface TaskPage {
@@ -90,6 +92,8 @@ export function taskFromRow(row: TaskRow, now: Date): Task {
   if (row.FinishedTime) task.FinishedTime = row.FinishedTime;
   const seconds = elapsedSeconds(row.CreationTime, row.FinishedTime, now.getTime());
   if (seconds !== undefined) task.DurationSeconds = seconds;
+  const invalid = invalidTimes(row);
+  if (invalid.length) task.InvalidTimes = invalid;
   return task;
 }
 

@@ -1,6 +1,7 @@
 // One task's progress as the tools report it: the API detail, plus an ETA for running tasks and a
 // plain-language hint for failures. Records each reading so later calls can measure a rate.
 import type { EcsApi } from "../ecs/client.js";
+import { elapsedSeconds } from "../util/utc.js";
 import type { TaskDetail } from "../ecs/task-attribute-api.js";
 import { etaFromHistory, etaFromRate, type Eta } from "./eta.js";
 import { failureHint } from "./failure-hints.js";
@@ -46,11 +47,9 @@ export async function viewTask(detail: TaskDetail, regionId: string, deps: ViewD
   const nowMs = deps.now.getTime();
   const { RegionId: _r, RequestId: _q, ...fields } = detail;
   const view: TaskProgressView = { ...fields };
-  if (detail.CreationTime) {
-    const end = detail.FinishedTime ? Date.parse(detail.FinishedTime) : nowMs;
-    const seconds = Math.floor((end - Date.parse(detail.CreationTime)) / 1000);
-    if (seconds >= 0) view.DurationSeconds = seconds;
-  }
+  // No duration from a time that is not a real date (see InvalidTimes).
+  const seconds = elapsedSeconds(detail.CreationTime, detail.FinishedTime, nowMs);
+  if (seconds !== undefined) view.DurationSeconds = seconds;
   const failure = failureOf(detail);
   if (failure) view.Failure = failure;
   if (detail.TaskStatus !== "Processing") {
@@ -62,7 +61,8 @@ export async function viewTask(detail: TaskDetail, regionId: string, deps: ViewD
   if (!eta) {
     // History is a best effort: without it there is simply no estimate.
     const stats = await deps.history.stats(deps.ecs, regionId, detail.TaskAction, deps.signal).catch(() => undefined);
-    eta = etaFromHistory(detail.CreationTime, stats, nowMs, detail.TaskAction);
+    const created = detail.InvalidTimes?.includes("CreationTime") ? undefined : detail.CreationTime;
+    eta = etaFromHistory(created, stats, nowMs, detail.TaskAction);
   }
   if (eta) Object.assign(view, eta);
   return view;

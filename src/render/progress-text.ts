@@ -2,9 +2,12 @@
 import type { TaskProgressView } from "../progress/task-view.js";
 import type { TaskAttributeOutput } from "../contracts/task-attribute.js";
 import type { WaitForTasksOutput } from "../contracts/wait-for-tasks.js";
+import { isUtcSeconds } from "../util/utc.js";
 import { formatDuration } from "./format.js";
 
-const short = (iso: string | undefined) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : "-");
+/** A time that is not a real date is shown as received (cut after redaction), marked. */
+const short = (iso: string | undefined) =>
+  !iso ? "-" : isUtcSeconds(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z` : `${iso.length > 24 ? `${iso.slice(0, 23)}…` : iso} (not a date)`;
 
 export function progressLine(t: TaskProgressView): string {
   const pct = t.Progress !== undefined ? `${t.Progress}%` : "progress unknown";

@@ -2,6 +2,7 @@
 // rows, then how to get the rest. It must stand on its own for a model that never reads
 // structuredContent, and stay within about 6,000 characters whatever the answer holds.
 import { formatLocal } from "../time/index.js";
+import { isUtcSeconds } from "../util/utc.js";
 import type { DescribeTasksOutput } from "../contracts/describe-tasks.js";
 import { formatCounts, formatDuration } from "./format.js";
 
@@ -19,6 +20,7 @@ const FIELD_MAX = 48;
 function timeIn(zone: string) {
   return (iso: string | undefined): string => {
     if (!iso) return "-";
+    if (!isUtcSeconds(iso)) return `${clip(iso, 24)} (not a date)`; // as received, marked
     if (isUtc(zone)) return `${iso.slice(0, 10)} ${iso.slice(11, 16)}Z`;
     return formatLocal(zone, Date.parse(iso)).slice(0, 16);
   };

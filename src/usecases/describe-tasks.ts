@@ -45,6 +45,14 @@ function describeParams(args: DescribeTasksInput, deps: Pick<UseCaseDeps, "now" 
 function upstreamNote(result: RegionTasks): string | undefined {
   const notes: string[] = [];
   if (result.RowsDropped > 0) notes.push(`ECS sent ${result.RowsDropped} row(s) beyond the PageSize asked for; they were dropped unread.`);
+  const badTimes = result.Tasks.filter((t) => t.InvalidTimes);
+  if (badTimes.length > 0) {
+    const first = badTimes[0]!;
+    notes.push(
+      `${badTimes.length} task(s) carry a time that is not a real date (first: ${first.TaskId} ${first.InvalidTimes!.join(", ")}): ` +
+        "kept as received and listed in the task's InvalidTimes, without DurationSeconds.",
+    );
+  }
   return notes.length ? notes.join(" ") : undefined;
 }
 
