@@ -68,6 +68,7 @@ export function createServer(deps: ServerDeps): McpServer {
     regionBudgetMs: deps.regionBudgetMs ?? REGION_BUDGET_MS,
     sleep: deps.sleep ?? abortableSleep,
     dataSource: deps.config.sandbox ? "sandbox" : "alibaba-cloud",
+    redact: redactor.text,
   };
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },

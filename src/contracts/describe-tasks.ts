@@ -128,7 +128,10 @@ export const describeTasksOutput = z.object({
   Returned: z.number().int().min(0),
   HasMore: z.boolean().describe("More tasks match than were returned."),
   NextPageNumber: z.number().int().optional().describe("Present when more tasks match: call again with this PageNumber (and the same PageSize)."),
-  Truncated: z.boolean().optional().describe("With AllPages: MaxResults was reached before the last page."),
+  Truncated: z
+    .boolean()
+    .optional()
+    .describe('With AllPages, or RegionId "all": MaxResults was reached before everything was read (see Regions[].FullyRead).'),
   PagesFetched: z.number().int().min(0),
   Tasks: z.array(taskSchema),
   Summary: z.object({
@@ -142,7 +145,16 @@ export const describeTasksOutput = z.object({
       .describe("Among the returned tasks."),
   }),
   Regions: z
-    .array(z.object({ RegionId: z.string(), TotalCount: z.number().int().optional(), Returned: z.number().int().optional(), Error: z.string().optional() }))
+    .array(
+      z.object({
+        RegionId: z.string(),
+        TotalCount: z.number().int().optional(),
+        Returned: z.number().int().optional(),
+        FullyRead: z.boolean().optional().describe("Every matching task of the region was read; false when MaxResults (a total) stopped it or one page was asked for."),
+        Error: z.string().optional(),
+        ErrorCode: z.string().optional(),
+      }),
+    )
     .optional()
     .describe('With RegionId "all": each region asked, with its count or its error.'),
   Query: z

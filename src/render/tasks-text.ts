@@ -75,9 +75,13 @@ function headLines(out: DescribeTasksOutput, shortTime: (iso: string | undefined
     const covers = out.Summary.ByActionCovers === "all matching tasks" ? "all matching" : "returned";
     lines.push(`By action (${covers}): ${formatCounts(out.Summary.ByAction)}.`);
   }
-  const failedRegions = out.Regions?.filter((r) => r.Error) ?? [];
-  if (failedRegions.length) {
-    lines.push(`Regions that failed (${failedRegions.length}): ${failedRegions.map((r) => `${r.RegionId}: ${clip(r.Error ?? "", 160)}`).join("; ")}`);
+  const failed = failedRegionsLine(out.Regions ?? []);
+  if (failed) lines.push(failed);
+  const partial = out.RegionId === "all" && out.Truncated ? (out.Regions ?? []).filter((r) => r.FullyRead === false) : [];
+  if (partial.length) {
+    const shown = partial.slice(0, REGION_EXAMPLES).map((r) => `${clip(r.RegionId)} ${r.Returned ?? 0} of ${r.TotalCount ?? "?"}`);
+    const rest = partial.length > REGION_EXAMPLES ? `; ${partial.length - REGION_EXAMPLES} more (FullyRead false in structuredContent.Regions)` : "";
+    lines.push(`Not fully read (MaxResults is a total across regions, and was reached): ${shown.join(", ")}${rest}. Counts by status stay exact.`);
   }
   const oldest = out.Summary.OldestProcessing;
   if (oldest) {
@@ -88,6 +92,26 @@ function headLines(out: DescribeTasksOutput, shortTime: (iso: string | undefined
   if (out.ProgressNote) lines.push(out.ProgressNote);
   if (out.UpstreamNote) lines.push(`Note: ${clip(out.UpstreamNote, 400)}`);
   return lines;
+}
+
+/** Failed regions, bounded whatever their number: counts by error code, then a few examples. */
+const REGION_EXAMPLES = 3;
+const REGION_CODES = 5;
+
+function failedRegionsLine(regions: NonNullable<DescribeTasksOutput["Regions"]>): string | undefined {
+  const failed = regions.filter((r) => r.Error);
+  if (failed.length === 0) return undefined;
+  const examples = failed.slice(0, REGION_EXAMPLES).map((r) => `${clip(r.RegionId)}: ${clip(r.Error ?? "", 160)}`);
+  if (failed.length <= REGION_EXAMPLES) return `Regions that failed (${failed.length}): ${examples.join("; ")}`;
+  const byCode = new Map<string, number>();
+  for (const r of failed) byCode.set(r.ErrorCode ?? "Error", (byCode.get(r.ErrorCode ?? "Error") ?? 0) + 1);
+  const codes = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = codes.slice(0, REGION_CODES).map(([code, n]) => `${clip(code)} ${n}`);
+  if (codes.length > REGION_CODES) shown.push(`${codes.length - REGION_CODES} other code(s)`);
+  return (
+    `Regions that failed (${failed.length}): ${shown.join(", ")}. E.g. ${examples.join("; ")}; ` +
+    `${failed.length - REGION_EXAMPLES} more in structuredContent.Regions.`
+  );
 }
 
 function row(t: DescribeTasksOutput["Tasks"][number], withRegion: boolean, shortTime: (iso: string | undefined) => string): string {

@@ -9,6 +9,7 @@ import {
 import { splitTaskIds } from "../contracts/fields.js";
 import type { DescribeTasksParams } from "../ecs/tasks-api.js";
 import { errorSummary } from "../errors.js";
+import { cutRedacted, QUOTED_ERROR_MAX } from "../util/text.js";
 import { lookUpProgress, progressNote } from "../progress/enrich.js";
 import { summarizeTasks } from "../tasks/summary.js";
 import { queryAllRegions, type RegionStatus } from "../tasks/all-regions.js";
@@ -71,7 +72,9 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps)
         budgetMs: deps.regionBudgetMs,
         // DescribeRegions goes through the configured region's endpoint when there is one.
         ...(await deps.regions.resolve(undefined).then((r) => ({ via: r.regionId }), () => ({}))),
-        describeError: errorSummary,
+        describeError: (err) => cutRedacted(deps.redact(errorSummary(err)), QUOTED_ERROR_MAX),
+        onRegion: (settled, total, regionId, failed) =>
+          void deps.reportProgress?.(settled, total, `${settled} of ${total} regions answered (${regionId}${failed ? " failed" : ""})`),
       })
     : await queryRegion({ ...params, RegionId: region.regionId }, options, fetchDeps);
 
@@ -80,7 +83,8 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps)
   const tasks = result.Tasks.map((t) => {
     const progress = lookups?.progress.get(t.TaskId);
     const error = lookups?.errors.get(t.TaskId);
-    return { ...t, ...(progress !== undefined ? { Progress: progress } : {}), ...(error ? { ProgressError: error } : {}) };
+    const quoted = error && cutRedacted(deps.redact(error), QUOTED_ERROR_MAX);
+    return { ...t, ...(progress !== undefined ? { Progress: progress } : {}), ...(quoted ? { ProgressError: quoted } : {}) };
   });
   const note = lookups && progressNote(lookups);
   const fixed = upstreamNote(result);
@@ -96,7 +100,8 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps)
     Returned: tasks.length,
     HasMore: result.HasMore,
     ...(result.NextPageNumber !== undefined ? { NextPageNumber: result.NextPageNumber } : {}),
-    ...(options.allPages ? { Truncated: result.HasMore } : {}),
+    // RegionId "all" reads one page per region unless AllPages; MaxResults (a total) may stop it short.
+    ...(options.allPages ? { Truncated: result.HasMore } : everyRegion ? { Truncated: result.BudgetStopped } : {}),
     PagesFetched: result.PagesFetched,
     Tasks: tasks,
     Summary: {

@@ -12,11 +12,13 @@ import {
 import { nextCheckAfterSeconds, waitForTasks, type PollReport, type WaitedTask } from "../progress/wait.js";
 import { progressLine } from "../render/progress-text.js";
 import { tally } from "../util/counts.js";
+import { cutRedacted, QUOTED_ERROR_MAX } from "../util/text.js";
 import type { UseCaseDeps } from "./services.js";
 
-function taskEntry(t: WaitedTask): WaitedTaskOutput {
+function taskEntry(t: WaitedTask, redact: (text: string) => string): WaitedTaskOutput {
   const base = t.view ?? { TaskId: t.TaskId, TaskStatus: "Unknown" };
-  return { ...base, ...(t.lookupError ? { LookupError: t.lookupError } : {}) };
+  // Redacted, then cut: the message may quote upstream at length.
+  return { ...base, ...(t.lookupError ? { LookupError: cutRedacted(redact(t.lookupError), QUOTED_ERROR_MAX) } : {}) };
 }
 
 /** Progress notifications must increase; a poll that saw no change still nudges it, to keep client timeouts alive. */
@@ -57,7 +59,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     Polls: outcome.poll,
     ElapsedSeconds: Math.round(outcome.elapsedMs / 1000),
     Summary: summary,
-    Tasks: outcome.tasks.map(taskEntry),
+    Tasks: outcome.tasks.map((t) => taskEntry(t, deps.redact)),
     ...(outcome.providerName ? { CredentialProvider: outcome.providerName } : {}),
   };
   if (!outcome.done) {

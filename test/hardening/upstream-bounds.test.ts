@@ -72,6 +72,19 @@ describe("a body over the limit is refused while it is read", () => {
   });
 });
 
+describe("an error message as long as the body allows", () => {
+  it("is redacted, then cut: the error text stays bounded", async () => {
+    const { ERROR_TEXT_MAX } = await import("../../src/tools/error-result.js");
+    const hh = await harness();
+    hh.sandbox.injectFaults([{ kind: "error", status: 400, code: "Some.Error", message: "m".repeat(2 * MiB) }], { action: "DescribeTasks" });
+    const { result, text } = await describeTasks(hh, { TaskStatus: "Finished" });
+    expect(result.isError).toBe(true);
+    expect(text.startsWith("ECS DescribeTasks failed: Some.Error — mmm")).toBe(true);
+    expect(text.length).toBe(ERROR_TEXT_MAX);
+    expect(text.endsWith("…")).toBe(true);
+  });
+});
+
 describe("rows beyond the PageSize asked for are dropped, and the answer says so", () => {
   /** The normal answer with `extra` more rows (copies of the first with new TaskIds). */
   const padRows = (extra: number) => (body: Record<string, unknown>) => {
