@@ -3,8 +3,9 @@
 import type { EcsApi } from "../ecs/client.js";
 import { CREDENTIALS_HELP, type CredentialSource, type Credentials } from "../ecs/credentials.js";
 import { endpointFor } from "../ecs/endpoints.js";
+import { parseDescribeTasks } from "../ecs/tasks-api.js";
 import { REGION_HELP, type ResolvedRegion } from "../ecs/region.js";
-import { CredentialsError, EcsApiError, diagnose } from "../errors.js";
+import { CredentialsError, EcsApiError, EcsResponseError, diagnose } from "../errors.js";
 import { maskAccessKeyId } from "../redact.js";
 import { formatUtcSeconds } from "../util/utc.js";
 
@@ -186,7 +187,13 @@ export async function checkDescribeTasks(
   const title = "DescribeTasks";
   try {
     const res = await ecs.call("DescribeTasks", { RegionId: regionId, PageSize: "1" }, { regionId });
-    const total = typeof res.body.TotalCount === "number" ? res.body.TotalCount : "?";
+    // Any HTTP 200 JSON is not enough (a captive portal, a gateway answering `{}`): it must read as
+    // a DescribeTasks answer, by the same schema the tools use, and carry a RequestId as ECS's do.
+    const page = parseDescribeTasks(res, now(), 1);
+    if (!page.RequestId) {
+      throw new EcsResponseError({ httpStatus: res.httpStatus, endpoint: res.endpoint, action: "DescribeTasks", body: res.body, detail: "DescribeTasks answered without a RequestId" });
+    }
+    const total = page.TotalCount;
     return {
       id: "api",
       title,
@@ -206,6 +213,17 @@ export async function checkDescribeTasks(
       };
     }
     const d = diagnose(err, { now: now(), redact });
+    if (err instanceof EcsResponseError && err.httpStatus >= 200 && err.httpStatus < 300) {
+      return {
+        id: "api",
+        title,
+        status: "fail",
+        detail: [`HTTP ${err.httpStatus}, but not a DescribeTasks answer: ${err.message}`, ...d.details].join("\n"),
+        fix:
+          "Something other than ECS answered (a captive portal, a proxy, a gateway): check --endpoint / ALIBABA_CLOUD_ECS_ENDPOINT and HTTPS_PROXY, " +
+          "or sign in to the network first.",
+      };
+    }
     return { id: "api", title, status: "fail", detail: [d.summary, ...d.details].join("\n"), fix: d.hint ?? "See the message above." };
   }
 }
