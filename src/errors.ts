@@ -59,8 +59,11 @@ export class ConfigError extends AppError {
 /** The credential chain found nothing usable. The details list the ways to provide credentials. */
 export class CredentialsError extends AppError {
   override name = "CredentialsError";
-  constructor(summary: string, details?: readonly string[]) {
+  /** What was found wrong on the way (also the first details), e.g. a broken ~/.aliyun/config.json. */
+  readonly notes: readonly string[];
+  constructor(summary: string, details?: readonly string[], notes: readonly string[] = []) {
     super({ code: "NoCredentials", summary, ...(details ? { details } : {}) });
+    this.notes = notes;
   }
 }
 

@@ -39,8 +39,10 @@ async function main(): Promise<void> {
     // A reader that went away (`doctor | head -1`) ends the run quietly, not with a stack trace.
     process.stdout.on("error", () => process.exit(1));
     const { doctorMain } = await import("./doctor/main.js");
-    const code = await doctorMain(args, resolved, redactor, (text) => process.stdout.write(text));
+    const { code, stuck } = await doctorMain(args, resolved, redactor, (text) => process.stdout.write(text));
     await flushStdout();
+    // A lookup blocked in a file read holds process.exit (it waits for the thread pool): end at once.
+    if (stuck) process.kill(process.pid, "SIGKILL");
     process.exit(code);
   }
 
@@ -58,13 +60,24 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  /**
+   * process.exit waits for the thread pool: a credential source blocked in a file read (a hung
+   * network file system) would hold the exit for ever. With a lookup still running, end at once.
+   */
+  const leave = (code: number) => {
+    if (runtime.credentials.busy) {
+      logError(redactor, "a credential lookup is still running and cannot be interrupted; ending the process without waiting for it");
+      process.kill(process.pid, "SIGKILL");
+    }
+    process.exit(code);
+  };
   const stop = (code = 0) => {
     if (stopping) return;
     stopping = true;
     log("debug", "stopping");
-    // Exit within a second whatever is in flight; closing aborts pending handlers.
-    setTimeout(() => process.exit(code), 1000).unref();
-    void Promise.allSettled([server.close(), runtime.close()]).then(() => process.exit(code));
+    // Exit within a second whatever is in flight; closing aborts pending handlers and lookups.
+    setTimeout(() => leave(code), 900).unref();
+    void Promise.allSettled([server.close(), runtime.close()]).then(() => leave(code));
   };
   /** Something the server cannot go on without: one clear stderr line, then a non-zero exit. */
   const fatal = (what: string) => {

@@ -5,7 +5,7 @@ import { CREDENTIALS_HELP, type CredentialSource, type Credentials } from "../ec
 import { endpointFor } from "../ecs/endpoints.js";
 import { parseDescribeTasks } from "../ecs/tasks-api.js";
 import { REGION_HELP, type ResolvedRegion } from "../ecs/region.js";
-import { CredentialsError, EcsApiError, EcsResponseError, diagnose } from "../errors.js";
+import { ConfigError, CredentialsError, EcsApiError, EcsResponseError, diagnose } from "../errors.js";
 import { maskAccessKeyId } from "../redact.js";
 import { formatUtcSeconds } from "../util/utc.js";
 
@@ -72,17 +72,19 @@ export async function checkCredentials(source: CredentialSource, profile?: strin
     };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const known = err instanceof CredentialsError;
+    const notes = err instanceof CredentialsError ? err.notes : [];
     const ways = CREDENTIALS_HELP.split("\n").slice(1).join("\n");
-    const profileNote = profile
-      ? `\nThe CLI profile "${profile}" was asked for (--profile / ALIBABA_CLOUD_PROFILE): check that ~/.aliyun/config.json has a profile of that name with keys in it.`
-      : "";
+    const profileNote =
+      profile && notes.length === 0
+        ? `\nThe CLI profile "${profile}" was asked for (--profile / ALIBABA_CLOUD_PROFILE): check that ~/.aliyun/config.json has a profile of that name with keys in it.`
+        : "";
     return {
       result: {
         id: "credentials",
         title,
         status: "fail",
-        detail: known ? "none found: every provider of the official chain came up empty" : message,
+        // What was found wrong (a broken config file, a profile not in it...) comes right after.
+        detail: err instanceof CredentialsError ? ["none found: every provider of the official chain came up empty", ...notes].join("\n") : message,
         fix: `Provide credentials one of these ways (tried in this order):\n${ways}${profileNote}`,
       },
     };
@@ -108,7 +110,7 @@ export async function checkRegion(
         id: "region",
         title: "Region",
         status: "fail",
-        detail: message === REGION_HELP ? "no region configured" : message,
+        detail: err instanceof ConfigError && err.summary === REGION_HELP ? ["no region configured", ...err.details].join("\n") : message,
         fix: "Start the server with --region cn-hangzhou (or your region), or set ALIBABA_CLOUD_REGION_ID, or set region_id in the aliyun CLI profile (`aliyun configure`). Tools also accept a RegionId argument per call.",
       },
     };

@@ -151,7 +151,7 @@ export class EcsClient implements EcsApi {
     signal: AbortSignal,
     attempts: number,
   ): Promise<Omit<EcsResponse, "attempts">> {
-    const credentials = await this.options.credentials.get();
+    const credentials = await this.options.credentials.get(signal);
     const url = new URL("/", endpoint);
     const signed = signRequest({
       method: "POST",

@@ -67,6 +67,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     timeoutMs: 5_000,
     connectTimeoutMs: 2_000,
     maxBodyBytes: 8 * 1024 * 1024,
+    credentialsTimeoutMs: 10_000,
     sandbox: true,
     ...options.config,
   };
