@@ -8,6 +8,9 @@ import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, TIME_ZONE_
 export const DEFAULT_MAX_RESULTS = 1000;
 export const MAX_RESULTS_LIMIT = 10_000;
 const REGION_OR_ALL = /^(?:all|[a-z]{2,}(?:-[a-z0-9]+)+)$/;
+/** Only whitespace (spaces, NBSP, U+3000...) is not "no time window": it is refused, saying so. */
+const notBlank = (name: string, example: string) =>
+  [(s: string) => s.trim() !== "", { error: `${name} is blank (only whitespace): leave it out, or give a value such as "${example}"` }] as const;
 
 export const describeTasksInput = z.strictObject({
   RegionId: z
@@ -35,6 +38,7 @@ export const describeTasksInput = z.strictObject({
     .string()
     .min(1)
     .max(TIME_PHRASE_MAX)
+    .refine(...notBlank("TimeRange", "last 2 hours"))
     .optional()
     .describe(
       'Creation-time window as one phrase, read in TimeZone: "last 2 hours", "today", "yesterday", "this week", "last month", "2026-11-20", "since Monday 9am", "between 2026-11-20 09:00 and 17:30". Do not combine with StartTime/EndTime.',
@@ -43,6 +47,7 @@ export const describeTasksInput = z.strictObject({
     .string()
     .min(1)
     .max(TIME_PHRASE_MAX)
+    .refine(...notBlank("StartTime", "3 hours ago"))
     .optional()
     .describe(
       'Only tasks created at or after this point: ISO 8601 ("2026-11-20T09:00:00Z", "2026-11-20T17:00:00+08:00") or a phrase in TimeZone ("3 hours ago", "yesterday 14:30", "yesterday" = its 00:00).',
@@ -51,12 +56,14 @@ export const describeTasksInput = z.strictObject({
     .string()
     .min(1)
     .max(TIME_PHRASE_MAX)
+    .refine(...notBlank("EndTime", "now"))
     .optional()
     .describe('Only tasks created at or before this point; same forms as StartTime ("now", "today 12:00", "2026-11-21").'),
   TimeZone: z
     .string()
     .min(1)
     .max(TIME_ZONE_MAX)
+    .refine(...notBlank("TimeZone", "Asia/Shanghai"))
     .optional()
     .describe(
       'IANA time zone for phrases and times without an offset, e.g. "Asia/Shanghai" or "America/Los_Angeles". Defaults to the server\'s zone. Pass the user\'s zone when you know it.',

@@ -34,8 +34,11 @@ export const CREDENTIALS_HELP = [
  * provide credentials.
  */
 export function noCredentialsError(notes: readonly string[] = []): CredentialsError {
-  const [summary = "", ...ways] = CREDENTIALS_HELP.split("\n");
-  return new CredentialsError(summary, [...notes, ...ways], notes);
+  const [first = "", ...ways] = CREDENTIALS_HELP.split("\n");
+  if (notes.length === 0) return new CredentialsError(first, ways);
+  // What went wrong first, right under "none found"; then how to provide credentials.
+  const [summary = first, provide = ""] = first.split(/(?<=found\.) /);
+  return new CredentialsError(summary, [...notes, provide, ...ways], notes);
 }
 
 /** Registers a source's secrets with the redactor the moment they are handed over. */

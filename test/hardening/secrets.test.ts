@@ -11,20 +11,13 @@ import { BODY_QUOTED } from "../../src/errors.js";
 import type { SandboxTask } from "../../src/sandbox/index.js";
 import { TEXT_BUDGET } from "../../src/render/tasks-text.js";
 import { FIXED_NOW, startHarness, textOf, type Harness } from "../helpers/in-memory.js";
+import { leakedRun } from "./leaks.js";
 
 const SECRET = "Hardening-Secret-0123456789-abcdefXYZ";
 // STS tokens are long (hundreds of characters) and carry + / =.
 const TOKEN = `CAIS${Array.from({ length: 40 }, (_, i) => `q${(i * 7919).toString(36)}Z+/`).join("")}9w==`;
 const KEY_ID = "LTAI5tHardeningKey00abcd";
 
-/** The first run of `n` characters of `secret` found in `haystack`, if any. */
-export function leakedRun(haystack: string, secret: string, n = 10): string | undefined {
-  for (let i = 0; i + n <= secret.length; i++) {
-    const run = secret.slice(i, i + n);
-    if (haystack.includes(run)) return run;
-  }
-  return undefined;
-}
 
 const at = (minutes: number) => new Date(FIXED_NOW.getTime() + minutes * 60_000);
 /** `prefix` characters of filler, then the value: the value straddles any cut at or after `prefix`. */
