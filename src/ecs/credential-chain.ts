@@ -11,7 +11,6 @@
 //   64 KiB read, the socket destroyed when the lookup ends or is abandoned.
 // The chain's own messages are never passed on (they may quote a config file, secrets included);
 // the error says what our checks found instead, and what ~/.aliyun/config.json looks like.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -53,8 +52,12 @@ interface Lookup {
   /** What our checks found, in words safe to show (never file contents). */
   notes: Set<string>;
 }
-const current = new AsyncLocalStorage<Lookup>();
-const note = (text: string) => current.getStore()?.notes.add(text);
+/**
+ * The lookup running now. A chain runs one lookup at a time, so the providers' hooks find theirs
+ * here. (Not AsyncLocalStorage: before Node 22 it puts a hook on every promise of the process.)
+ */
+let current: Lookup | undefined;
+const note = (text: string) => current?.notes.add(text);
 
 const require = createRequire(import.meta.url);
 
@@ -84,7 +87,7 @@ async function boundedRequest(req: ChainRequest): Promise<{ statusCode: number; 
   const readTimeout = req.readTimeout ?? 10_000;
   const connectTimeout = req.connectTimeout ?? 5_000;
   const timeout = AbortSignal.timeout(connectTimeout + readTimeout);
-  const lookup = current.getStore();
+  const lookup = current;
   const signal = lookup ? AbortSignal.any([lookup.signal, timeout]) : timeout;
   // Its own connection, destroyed when this request ends whatever happened: no socket outlives it.
   const dispatcher = new Agent({ connect: { timeout: connectTimeout }, pipelining: 0 });
@@ -184,12 +187,14 @@ export function defaultCredentialChain(options: ChainOptions): BoundedCredential
 
   async function lookUp(controller: AbortController, lookup: Lookup, official: OfficialChain): Promise<Credentials> {
     let model: ProviderCredentials;
+    current = lookup;
     try {
-      model = await current.run(lookup, () => official.getCredentials());
+      model = await official.getCredentials();
     } catch {
       chain = undefined;
       throw noCredentialsError([...lookup.notes, ...(await cliConfigNotes(home, options.profile))]);
     } finally {
+      if (current === lookup) current = undefined;
       controller.abort(); // whatever our HTTP still holds is closed now
     }
     if (!model.accessKeyId || !model.accessKeySecret) {
@@ -203,7 +208,7 @@ export function defaultCredentialChain(options: ChainOptions): BoundedCredential
   function start() {
     const controller = new AbortController();
     const official = (chain ??= buildChain());
-    const lookup: Lookup = { signal: AbortSignal.any([controller.signal, lifetime.signal]), notes: new Set() };
+    const lookup: Lookup = { signal: controller.signal, notes: new Set() };
     const entry = { promise: lookUp(controller, lookup, official), controller, startedAt: Date.now(), abandoned: false, chain: official };
     const settled = () => {
       if (running === entry) running = undefined;
@@ -220,6 +225,7 @@ export function defaultCredentialChain(options: ChainOptions): BoundedCredential
     },
     async close(graceMs = 250) {
       lifetime.abort();
+      running?.controller.abort();
       const lookup = running?.promise.catch(() => undefined);
       if (!lookup) return;
       let timer: NodeJS.Timeout | undefined;
