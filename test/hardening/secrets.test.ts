@@ -86,6 +86,26 @@ describe("a secret and an STS token across every cut point and as keys", () => {
     expect(textOf(result)).toContain("[REDACTED]");
   });
 
+  it("a time that is not a date, shown as received (and cut) in the table", async () => {
+    h.sandbox.injectFaults(
+      [
+        {
+          kind: "rewrite",
+          rewrite: (body) => {
+            const rows = (body.TaskSet as { Task: Array<Record<string, unknown>> }).Task;
+            rows[0]!.CreationTime = straddle(10, SECRET);
+            rows[1]!.FinishedTime = straddle(18, TOKEN);
+            return body;
+          },
+        },
+      ],
+      { action: "DescribeTasks" },
+    );
+    const result = await callTool("describe_ecs_tasks", { PageSize: 100, IncludeProgress: false, TimeZone: "Asia/Shanghai" });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(textOf(result)).toContain("kkkkkkkkkk[REDACTED] (not a date)");
+  });
+
   it("describe_ecs_task_attribute: error code and message, related item names and values", async () => {
     const result = await callTool("describe_ecs_task_attribute", { TaskId: FAILED });
     expect(result.isError, textOf(result)).toBeFalsy();
