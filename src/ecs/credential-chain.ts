@@ -241,8 +241,8 @@ export function defaultCredentialChain(options: ChainOptions): BoundedCredential
           hint: "check that credential source (a credentials file on a hung network file system? a credentials URI that never answers?), then call again.",
         });
       }
-      const entry = running ?? start();
       signal?.throwIfAborted();
+      const entry = running ?? start();
       let timer: NodeJS.Timeout | undefined;
       let onAbort: (() => void) | undefined;
       try {
