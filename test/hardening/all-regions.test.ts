@@ -71,7 +71,7 @@ describe("many failing regions", () => {
 describe("progress while regions answer", () => {
   it("one notification per region as it answers, fails or runs out of time, with a progress token", async () => {
     const regions = regionIds(12);
-    const hh = await harness({ sandbox: { regions, tasksPerRegion: 3 }, regionBudgetMs: 200 });
+    const hh = await harness({ sandbox: { regions, tasksPerRegion: 3 }, regionBudgetMs: 2_000 });
     // Four regions never answer within their budget, two fail, six answer.
     hh.sandbox.injectFaults(
       [

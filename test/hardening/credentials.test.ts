@@ -128,10 +128,10 @@ describe("a credentials URI that never answers", () => {
   it("is abandoned at the lookup's deadline (ECS_TASKS_MCP_CREDENTIALS_TIMEOUT_MS), socket closed", async () => {
     const uri = await uriServer("hang");
     servers.push(uri.server);
-    const s = await start({ ALIBABA_CLOUD_CREDENTIALS_URI: uri.url, ECS_TASKS_MCP_CREDENTIALS_TIMEOUT_MS: "500" });
+    const s = await start({ ALIBABA_CLOUD_CREDENTIALS_URI: uri.url, ECS_TASKS_MCP_CREDENTIALS_TIMEOUT_MS: "2000" });
     const result = await call(s);
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toMatch(/The credential lookup did not finish within 0\.5 s \(the official chain was at default\/credential_uri\); it was abandoned\./);
+    expect(textOf(result)).toMatch(/The credential lookup did not finish within 2 s \(the official chain was at default\/credential_uri\); it was abandoned\./);
     expect(textOf(result)).toMatch(/raise --credentials-timeout-ms/);
     await uri.closed;
     const exit = await exitAfter(s, "stdin");
@@ -164,9 +164,9 @@ describe("a FIFO read deep inside the chain (a CLI profile's OIDC token file)", 
   }
 
   it("is abandoned at the deadline, no second lookup piles up behind it, and stdin close still ends the process", async () => {
-    const s = await start({ ECS_TASKS_MCP_CREDENTIALS_TIMEOUT_MS: "500" }, oidcHome());
+    const s = await start({ ECS_TASKS_MCP_CREDENTIALS_TIMEOUT_MS: "2000" }, oidcHome());
     const first = await call(s);
-    expect(textOf(first)).toMatch(/did not finish within 0\.5 s \(the official chain was at default\/cli_profile\); it was abandoned/);
+    expect(textOf(first)).toMatch(/did not finish within 2 s \(the official chain was at default\/cli_profile\); it was abandoned/);
     const second = await call(s);
     expect(textOf(second)).toMatch(/A credential lookup given up on [\d.]+ s ago is still stuck at default\/cli_profile; no new one starts until it ends\./);
     const exit = await exitAfter(s, "stdin");
@@ -203,8 +203,8 @@ describe("a FIFO read deep inside the chain (a CLI profile's OIDC token file)", 
   it("doctor: the credentials check fails at the deadline and doctor still exits", async () => {
     const home = oidcHome();
     const t0 = performance.now();
-    const run = await runDoctor(["--region", "cn-hangzhou", "--endpoint", sandbox.url, "--credentials-timeout-ms", "500"], { ...cleanEnv(), HOME: home });
-    expect(performance.now() - t0).toBeLessThan(15_000);
-    expect(run.stdout).toMatch(/\[FAIL\] Credentials +The credential lookup did not finish within 0\.5 s/);
+    const run = await runDoctor(["--region", "cn-hangzhou", "--endpoint", sandbox.url, "--credentials-timeout-ms", "2000"], { ...cleanEnv(), HOME: home });
+    expect(performance.now() - t0).toBeLessThan(20_000);
+    expect(run.stdout).toMatch(/\[FAIL\] Credentials +The credential lookup did not finish within 2 s/);
   });
 });
