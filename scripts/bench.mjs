@@ -2,8 +2,11 @@
 // per-request latency standing for a real round trip. Not part of `npm test`: timings on a shared
 // 2-core machine are noisy, so targets are checked here and recorded in the README.
 //   node scripts/bench.mjs [--latency-ms 50] [--json]
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -300,6 +303,91 @@ for (const [how, trigger] of triggers) {
 }
 heldSandbox.clearFaults();
 await heldSandbox.close();
+
+// 7. Issue 12: a 50 MB upstream body is refused at the 8 MiB limit while it is read; peak RSS stays bounded.
+log("50 MB upstream body ...");
+const hugeSandbox = await startSandbox({ credentials: [KEY], tasks: generateTasks({ regions: ["cn-hangzhou"], perRegion: 10, seed: 3, now }) });
+const s6 = await server(hugeSandbox.url);
+hugeSandbox.injectFaults([{ kind: "stream", bytes: 50 * 1000 * 1000, prefix: '{"TaskSet":{"Task":[' }], { action: "DescribeTasks" });
+const before6 = hugeSandbox.requests.length;
+const huge = await s6.client.callTool({ name: "describe_ecs_tasks", arguments: { TaskStatus: "Finished", IncludeProgress: false } });
+const hugeRss = peakRssMb(s6.pid);
+await until(() => hugeSandbox.requests.at(before6)?.aborted === true);
+const sentMb = (hugeSandbox.requests.at(before6)?.bytesSent ?? 0) / 1024 / 1024;
+await s6.client.close();
+await hugeSandbox.close();
+rows.push([
+  "50 MB upstream body: server peak RSS",
+  `${hugeRss.toFixed(0)} MB (refused: ${huge.isError ? "yes" : "NO"}; ${sentMb.toFixed(1)} MB written before the socket closed)`,
+  "< 200 MB",
+  hugeRss < 200 && huge.isError === true,
+]);
+
+// 7. Issue 12: exit after stdin closes while the credential chain is stuck: a CLI profile's OIDC token
+// file that is a FIFO (a read blocked in the thread pool), and a credentials URI that never answers.
+log("exit with a stuck credential source ...");
+const initialize = `${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "1" } } })}\n`;
+const toolCall = `${JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "describe_ecs_tasks", arguments: {} } })}\n`;
+/**
+ * @param {Record<string, string>} env
+ * @param {() => Promise<(() => void) | void>} stuck resolves once the server is stuck; returns what releases it
+ */
+async function exitWhileStuck(env, stuck) {
+  const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? "", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ALIBABA_CLOUD_REGION_ID: "cn-hangzhou", ...env }, stdio: ["pipe", "pipe", "ignore"] });
+  const ready = new Promise((r) => child.stdout.once("data", r));
+  child.stdin.write(initialize);
+  await ready;
+  child.stdin.write(toolCall);
+  const release = await stuck();
+  const exited = new Promise((r) => child.once("exit", r));
+  const t0 = performance.now();
+  child.stdin.end();
+  await exited;
+  const ms = performance.now() - t0;
+  release?.();
+  return ms;
+}
+const fifoExits = [];
+for (let i = 0; i < 5; i++) {
+  const home = mkdtempSync(join(tmpdir(), "ecs-bench-oidc-"));
+  mkdirSync(join(home, ".aliyun"));
+  const token = join(home, "token");
+  execFileSync("mkfifo", [token]);
+  const profile = { name: "o", mode: "OIDC", oidc_token_file: token, oidc_provider_arn: "acs:ram::1:oidc-provider/x", ram_role_arn: "acs:ram::1:role/x" };
+  writeFileSync(join(home, ".aliyun", "config.json"), JSON.stringify({ current: "o", profiles: [profile] }));
+  fifoExits.push(
+    await exitWhileStuck({ HOME: home }, async () => {
+      // Opening the FIFO for writing succeeds only once the server has it open: it is blocked reading it.
+      /** @type {number} */
+      let fd = -1;
+      await until(() => {
+        try {
+          fd = openSync(token, constants.O_WRONLY | constants.O_NONBLOCK);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      return () => closeSync(fd);
+    }),
+  );
+}
+rows.push(["exit after stdin closes, credential lookup blocked on a FIFO (median of 5)", `${median(fifoExits).toFixed(1)} ms (max ${Math.max(...fifoExits).toFixed(1)} ms)`, "< 1000 ms", Math.max(...fifoExits) < 1000]);
+let uriRequests = 0;
+const silentUri = createServer(() => void uriRequests++);
+await new Promise((r) => silentUri.listen(0, "127.0.0.1", () => r(undefined)));
+const uriExits = [];
+for (let i = 0; i < 5; i++) {
+  const seen = uriRequests;
+  uriExits.push(
+    await exitWhileStuck({ HOME: "/nonexistent", ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (silentUri.address()).port}/` }, async () => {
+      await until(() => uriRequests > seen);
+    }),
+  );
+}
+silentUri.closeAllConnections();
+silentUri.close();
+rows.push(["exit after stdin closes, credentials URI never answering (median of 5)", `${median(uriExits).toFixed(1)} ms (max ${Math.max(...uriExits).toFixed(1)} ms)`, "< 1000 ms", Math.max(...uriExits) < 1000]);
 
 const meta = `node ${process.version}, ${(await import("node:os")).cpus().length} cores, sandbox latency ${latencyMs} ms, ${now.toISOString().slice(0, 10)}`;
 if (asJson) {

@@ -32,7 +32,8 @@ const API_HINTS: Readonly<Record<string, string>> = {
 };
 
 export function apiHint(code: string): string | undefined {
-  if (API_HINTS[code]) return API_HINTS[code];
+  // Own keys only: a code such as "constructor" must not find Object.prototype's.
+  if (Object.hasOwn(API_HINTS, code)) return API_HINTS[code];
   if (code.startsWith("Throttling")) return "The API is throttling this account: wait a few seconds and call again, with fewer calls at once.";
   const prefix = Object.keys(API_HINTS).find((k) => code.startsWith(`${k}.`));
   return prefix ? API_HINTS[prefix] : undefined;

@@ -59,8 +59,11 @@ export class ConfigError extends AppError {
 /** The credential chain found nothing usable. The details list the ways to provide credentials. */
 export class CredentialsError extends AppError {
   override name = "CredentialsError";
-  constructor(summary: string, details?: readonly string[]) {
+  /** What was found wrong on the way (also the first details), e.g. a broken ~/.aliyun/config.json. */
+  readonly notes: readonly string[];
+  constructor(summary: string, details?: readonly string[], notes: readonly string[] = []) {
     super({ code: "NoCredentials", summary, ...(details ? { details } : {}) });
+    this.notes = notes;
   }
 }
 
@@ -159,18 +162,20 @@ export class EcsNetworkError extends AppError {
 }
 
 export interface EcsResponseErrorOptions {
+  /** Default "UnusableResponse". */
+  code?: string;
   httpStatus: number;
   endpoint: string;
   action: string;
-  /** The answer as received (text or parsed JSON); only its start is kept, and quoted redacted. */
+  /** The answer as received (text or parsed JSON; bounded by the client's body limit), quoted only redacted, then cut. */
   body: unknown;
   detail: string;
+  /** Default: call again, or check for a proxy answering instead of ECS. */
+  hint?: string;
   attempts?: number;
 }
 
-/** How much of an unusable body is kept: far more than is ever quoted, so a cut never splits a secret that is quoted. */
-const BODY_KEPT = 4096;
-/** How much of it an answer quotes, after redaction. */
+/** How much of an unusable body an answer quotes, after redaction. */
 export const BODY_QUOTED = 200;
 
 /** An answer arrived but is not the JSON we expect (HTML gateway page, truncated body, wrong types). */
@@ -179,23 +184,27 @@ export class EcsResponseError extends AppError {
   readonly httpStatus: number;
   readonly endpoint: string;
   readonly action: string;
-  /** The start of the body, NOT redacted: quote it only through diagnose(), which redacts and then cuts. */
+  /**
+   * The whole body as read (the client's body limit bounds it), NOT redacted: quote it only through
+   * diagnose(), which redacts it whole and then cuts. Cutting it here first could split a secret that
+   * redaction would then no longer recognise, and whatever redaction shrinks before the cut would pull
+   * the split part into the quoted start.
+   */
   readonly body: string;
 
   constructor(o: EcsResponseErrorOptions) {
     const attempts = o.attempts ?? 1;
     super({
-      code: "UnusableResponse",
+      code: o.code ?? "UnusableResponse",
       message: o.detail,
       summary: `ECS ${o.action} returned an unusable answer${attemptsText(attempts)}: ${o.detail} (HTTP ${o.httpStatus}, ${o.endpoint}).`,
-      hint: "call again; if it persists, a proxy or gateway is answering instead of ECS — check ALIBABA_CLOUD_ECS_ENDPOINT and HTTPS_PROXY.",
+      hint: o.hint ?? "call again; if it persists, a proxy or gateway is answering instead of ECS — check ALIBABA_CLOUD_ECS_ENDPOINT and HTTPS_PROXY.",
       attempts,
     });
     this.httpStatus = o.httpStatus;
     this.endpoint = o.endpoint;
     this.action = o.action;
-    const text = typeof o.body === "string" ? o.body : (JSON.stringify(o.body) ?? "");
-    this.body = text.slice(0, BODY_KEPT);
+    this.body = typeof o.body === "string" ? o.body : (JSON.stringify(o.body) ?? "");
   }
 }
 

@@ -8,6 +8,7 @@ import { installStdioGuards, logError } from "./log.js";
 import { Redactor } from "./redact.js";
 import { buildRuntime } from "./runtime.js";
 import { createServer } from "./server.js";
+import { isLineError, LineLimiter, MAX_MESSAGE_BYTES, oversizedError, unreadableError } from "./stdio.js";
 import { SERVER_VERSION } from "./version.js";
 
 /** One per process: the credential source registers secrets with it, and every output passes it. */
@@ -35,9 +36,13 @@ async function main(): Promise<void> {
   const resolved = resolveConfig(args, process.env);
 
   if (args.command === "doctor") {
+    // A reader that went away (`doctor | head -1`) ends the run quietly, not with a stack trace.
+    process.stdout.on("error", () => process.exit(1));
     const { doctorMain } = await import("./doctor/main.js");
-    const code = await doctorMain(args, resolved, redactor, (text) => process.stdout.write(text));
+    const { code, stuck } = await doctorMain(args, resolved, redactor, (text) => process.stdout.write(text));
     await flushStdout();
+    // A lookup blocked in a file read holds process.exit (it waits for the thread pool): end at once.
+    if (stuck) process.kill(process.pid, "SIGKILL");
     process.exit(code);
   }
 
@@ -55,20 +60,68 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
-  const stop = () => {
+  /**
+   * process.exit waits for the thread pool: a credential source blocked in a file read (a hung
+   * network file system) would hold the exit for ever. With a lookup still running, end at once.
+   */
+  const leave = (code: number) => {
+    if (runtime.credentials.busy) {
+      logError(redactor, "a credential lookup is still running and cannot be interrupted; ending the process without waiting for it");
+      process.kill(process.pid, "SIGKILL");
+    }
+    process.exit(code);
+  };
+  const stop = (code = 0) => {
     if (stopping) return;
     stopping = true;
     log("debug", "stopping");
-    // Exit within a second whatever is in flight; closing aborts pending handlers.
-    setTimeout(() => process.exit(0), 1000).unref();
-    void Promise.allSettled([server.close(), runtime.close()]).then(() => process.exit(0));
+    // Exit within a second whatever is in flight; closing aborts pending handlers and lookups.
+    setTimeout(() => leave(code), 900).unref();
+    void Promise.allSettled([server.close(), runtime.close()]).then(() => leave(code));
   };
-  process.stdin.on("end", stop);
-  process.stdin.on("close", stop);
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  /** Something the server cannot go on without: one clear stderr line, then a non-zero exit. */
+  const fatal = (what: string) => {
+    if (stopping) return;
+    logError(redactor, `${what}; exiting`);
+    stop(1);
+  };
+  process.stdin.on("end", () => stop());
+  process.stdin.on("close", () => stop());
+  process.stdin.on("error", (err) => fatal(`stdin failed: ${err.message}`));
+  process.on("SIGINT", () => stop());
+  process.on("SIGTERM", () => stop());
+  // The client closed its end of stdout: nobody can hear the server any more. One line, no traces.
+  const onStdoutError = (err: NodeJS.ErrnoException) => {
+    if (stopping) return;
+    if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") {
+      logError(redactor, "stdout was closed by the client (EPIPE); exiting");
+      stop(0);
+    } else fatal(`stdout failed: ${err.message}`);
+  };
+  process.stdout.on("error", onStdoutError);
+  stdout.on("error", onStdoutError);
 
-  await server.connect(new StdioServerTransport(process.stdin, stdout));
+  // Messages over MAX_MESSAGE_BYTES are dropped as they stream in and answered with an error; the
+  // SDK's own read buffer (10 MB, after which it closes the transport) is never reached.
+  const reply = (message: Record<string, unknown>) => void stdout.write(`${JSON.stringify(message)}\n`);
+  const lines = new LineLimiter(MAX_MESSAGE_BYTES, (m) => {
+    log(
+      "warning",
+      `discarded a ${m.bytes}-byte message from stdin: over the ${MAX_MESSAGE_BYTES}-byte limit` +
+        (m.ended ? (m.id !== undefined ? `; request ${JSON.stringify(m.id)} was answered with an error` : "; no request id found to answer") : "; stdin ended inside it"),
+    );
+    if (m.ended) reply(oversizedError(m));
+  });
+  process.stdin.pipe(lines);
+  const transport = new StdioServerTransport(lines, stdout);
+  transport.onerror = (err) => {
+    if (!isLineError(err)) return fatal(`the stdio transport failed: ${err.message}`);
+    log("warning", "ignored a stdin line that is not a JSON-RPC message");
+    reply(unreadableError(err));
+  };
+  transport.onclose = () => fatal("the stdio transport closed");
+
+  await server.connect(transport);
   log(
     "info",
     `${SERVER_VERSION} ready on stdio${config.sandbox ? " (SANDBOX: generated data)" : ""}; ` +

@@ -4,6 +4,8 @@
 // `--help` and docs/options.md are all derived from it; tests check manifest.json and server.json
 // against it and check that every environment variable named in src/ is in it.
 import { ConfigError } from "./errors.js";
+import { DEFAULT_MAX_BODY_BYTES } from "./ecs/body.js";
+import { DEFAULT_CREDENTIALS_TIMEOUT_MS } from "./ecs/credential-chain.js";
 import { DEFAULT_PAGE_CONCURRENCY } from "./tasks/pages.js";
 
 export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
@@ -11,6 +13,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_LOG_LEVEL: LogLevel = "warning";
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export { DEFAULT_CREDENTIALS_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES };
 
 /** What the first argument selects. */
 export const COMMANDS = [
@@ -40,6 +43,10 @@ export interface ServerConfig {
   logLevel?: LogLevel;
   /** DescribeTasks pages in flight at once with AllPages (1-16, default 8). */
   pageConcurrency?: number;
+  /** Largest ECS answer body read, in bytes; reading stops (and the connection closes) past it. */
+  maxBodyBytes: number;
+  /** Deadline of one credential lookup through the official chain, in ms. */
+  credentialsTimeoutMs: number;
 }
 
 export type SettingKey = keyof ServerConfig;
@@ -209,6 +216,18 @@ export const OPTIONS: readonly OptionEntry[] = [
     help: "DescribeTasks pages in flight at once with AllPages, 1-16 (the benchmark's sequential baseline sets 1).",
     only: "benchmark",
     readBy: ["server"],
+  }),
+  setting({
+    key: "maxBodyBytes", flag: "max-body-bytes", valueName: "N", type: "number", env: "ECS_TASKS_MCP_MAX_BODY_BYTES", readBy: ["server"],
+    default: DEFAULT_MAX_BODY_BYTES,
+    parse: wholeNumber(65_536, 268_435_456, " of bytes"),
+    help: "Largest ECS answer read, in bytes, 65536-268435456: past it reading stops and the call fails (a 100-task page is about 30 KB).",
+  }),
+  setting({
+    key: "credentialsTimeoutMs", flag: "credentials-timeout-ms", valueName: "N", type: "number", env: "ECS_TASKS_MCP_CREDENTIALS_TIMEOUT_MS", readBy: ["server"],
+    default: DEFAULT_CREDENTIALS_TIMEOUT_MS,
+    parse: milliseconds,
+    help: "Deadline of one credential lookup through the official chain in ms, 100-600000; a lookup that overruns is abandoned.",
   }),
   { kind: "action", key: "help", flag: "help", short: "h", help: "Print this help and exit." },
   { kind: "action", key: "version", flag: "version", short: "v", help: "Print the version and exit." },

@@ -3,7 +3,8 @@
 // the region resolver. One place, so `doctor` checks exactly what the server would use.
 import type { Env, ServerConfig } from "./config.js";
 import { EcsClient } from "./ecs/client.js";
-import { defaultCredentialChain, staticCredentials, type CredentialSource } from "./ecs/credentials.js";
+import { defaultCredentialChain } from "./ecs/credential-chain.js";
+import { staticCredentials, type CredentialSource } from "./ecs/credentials.js";
 import { parseEndpointOverride } from "./ecs/endpoints.js";
 import { RegionResolver } from "./ecs/region.js";
 import type { RetryPolicy } from "./ecs/retry.js";
@@ -21,14 +22,14 @@ export interface RuntimeOptions {
 export interface Runtime {
   /** The configuration in effect: with the sandbox, its URL as endpoint and its default region. */
   config: ServerConfig;
-  credentials: CredentialSource;
+  credentials: CredentialSource & { readonly busy?: boolean };
   ecs: EcsClient;
   regions: RegionResolver;
   /** Where the endpoint override came from, when there is one. */
   endpointSource?: "configuration" | "sandbox";
   /** True when the region is the sandbox's default, not one configured. */
   sandboxRegion: boolean;
-  /** Closes the client's connections and the sandbox; never throws. */
+  /** Closes the credential lookup, the client's connections and the sandbox; never throws. */
   close(): Promise<void>;
 }
 
@@ -40,7 +41,8 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
     endpointSource = "configuration";
   }
   let sandboxRegion = false;
-  let credentials: CredentialSource;
+  let credentials: Runtime["credentials"];
+  let closeCredentials: (() => Promise<void>) | undefined;
   let closeSandbox: (() => Promise<void>) | undefined;
   if (config.sandbox) {
     // Loaded only on request: the sandbox never runs without --sandbox.
@@ -58,13 +60,20 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
     // The official chain reads its CLI profile name from the environment when it is built (lazily,
     // at the first call): --profile must select it there too, not only the profile's region_id.
     if (config.profile) (options.env ?? process.env).ALIBABA_CLOUD_PROFILE = config.profile;
-    credentials = defaultCredentialChain(options.redactor);
+    const chain = defaultCredentialChain({
+      redactor: options.redactor,
+      timeoutMs: config.credentialsTimeoutMs,
+      ...(config.profile ? { profile: config.profile } : {}),
+    });
+    closeCredentials = () => chain.close();
+    credentials = chain;
   }
 
   const ecs = new EcsClient({
     credentials,
     timeoutMs: config.timeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
   });
@@ -77,7 +86,7 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
     ...(endpointSource ? { endpointSource } : {}),
     sandboxRegion,
     async close() {
-      await Promise.allSettled([ecs.close(), closeSandbox?.()]);
+      await Promise.allSettled([closeCredentials?.(), ecs.close(), closeSandbox?.()]);
     },
   };
 }

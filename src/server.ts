@@ -68,6 +68,7 @@ export function createServer(deps: ServerDeps): McpServer {
     regionBudgetMs: deps.regionBudgetMs ?? REGION_BUDGET_MS,
     sleep: deps.sleep ?? abortableSleep,
     dataSource: deps.config.sandbox ? "sandbox" : "alibaba-cloud",
+    redact: redactor.text,
   };
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
@@ -93,9 +94,12 @@ export function createServer(deps: ServerDeps): McpServer {
     };
     try {
       const out = await work(ctx);
+      // Redact first (keys and values), then render: the renderer's cuts fall on redacted text.
+      const structured = redactor.redactDeep(out.structured as Record<string, unknown>);
+      const text = out.render(structured);
       return {
-        content: [{ type: "text", text: redactor.redact(out.text) }, ...(out.links ?? []).map((l) => redactor.redactDeep(l))],
-        structuredContent: redactor.redactDeep(out.structured as Record<string, unknown>),
+        content: [{ type: "text", text: redactor.redact(text) }, ...(out.links?.(structured) ?? [])],
+        structuredContent: structured,
       };
     } catch (err) {
       return errorResult(err, now(), redactor);

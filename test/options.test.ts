@@ -81,6 +81,8 @@ const EXAMPLES: Record<string, { raw: string; value: unknown }> = {
   connectTimeoutMs: { raw: "1500", value: 1500 },
   logLevel: { raw: "debug", value: "debug" },
   pageConcurrency: { raw: "3", value: 3 },
+  maxBodyBytes: { raw: "1048576", value: 1048576 },
+  credentialsTimeoutMs: { raw: "2500", value: 2500 },
 };
 
 describe.each(SETTINGS.map((o) => [o.key, o] as const))("setting %s", (key, option) => {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { TASK_ACTIONS, TASK_STATUSES } from "../ecs/tasks-api.js";
 import { ENRICH_MAX_TASKS } from "../progress/enrich.js";
-import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, lenientEnum, matching, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
+import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, lenientEnum, matching, notBlank, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
 import { etaFields, noticeField, zoneFields } from "./task-progress.js";
 
 export const DEFAULT_MAX_RESULTS = 1000;
@@ -41,15 +41,23 @@ export const describeTasksInput = toolArgs({
     .string()
     .min(1)
     .max(TIME_PHRASE_MAX)
+    .refine(...notBlank("TimeRange", "last 2 hours"))
     .optional()
     .describe('Creation window, one phrase in TimeZone: "last 2 hours", "yesterday", "this week", "2026-11-20", "since Monday 9am", "最近2小时". Not with StartTime/EndTime.'),
   StartTime: z
     .string()
     .min(1)
     .max(TIME_PHRASE_MAX)
+    .refine(...notBlank("StartTime", "3 hours ago"))
     .optional()
     .describe('Created at or after: ISO 8601 or a phrase ("3 hours ago", "yesterday 14:30").'),
-  EndTime: z.string().min(1).max(TIME_PHRASE_MAX).optional().describe('Created at or before; same forms ("now", "2026-11-21").'),
+  EndTime: z
+    .string()
+    .min(1)
+    .max(TIME_PHRASE_MAX)
+    .refine(...notBlank("EndTime", "now"))
+    .optional()
+    .describe('Created at or before; same forms ("now", "2026-11-21").'),
   TimeZone: timeZoneField(),
   ResourceIds: z
     .array(matching(RESOURCE_ID, "each resource ID must look like m-bp1i8huqm5u7abcd, i-..., d-... or s-..."))
@@ -98,6 +106,10 @@ const taskSchema = z.object({
   ErrorMsg: z.string().optional(),
   LookupError: z.string().optional().describe("Why progress or the reason could not be looked up for this row."),
   Note: z.string().optional().describe("E.g. that the API gives no percent and no reason for this action."),
+  InvalidTimes: z
+    .array(z.enum(["CreationTime", "FinishedTime"]))
+    .optional()
+    .describe("Times ECS sent that are not real dates: kept as received, not converted (and no DurationSeconds)."),
 });
 export type ListedTask = z.infer<typeof taskSchema>;
 
@@ -125,7 +137,10 @@ export const describeTasksOutput = z.object({
     .optional()
     .describe("Every matching row as CSV: resources/read this URI (it re-runs the query; works on any server instance)."),
   Next: nextCallSchema.optional(),
-  Truncated: z.boolean().optional().describe("With AllPages: MaxResults was reached before the last page."),
+  Truncated: z
+    .boolean()
+    .optional()
+    .describe('With AllPages, or RegionId "all": MaxResults was reached before everything was read (see Regions[].FullyRead).'),
   PagesFetched: z.number().int().min(0),
   Tasks: z.array(taskSchema),
   Summary: z.object({
@@ -149,7 +164,16 @@ export const describeTasksOutput = z.object({
       .describe("The span of creation times."),
   }),
   Regions: z
-    .array(z.object({ RegionId: z.string(), TotalCount: z.number().int().optional(), Returned: z.number().int().optional(), Error: z.string().optional() }))
+    .array(
+      z.object({
+        RegionId: z.string(),
+        TotalCount: z.number().int().optional(),
+        Returned: z.number().int().optional(),
+        FullyRead: z.boolean().optional().describe("Every matching task of the region was read; false when MaxResults (a total) stopped it or one page was asked for."),
+        Error: z.string().optional(),
+        ErrorCode: z.string().optional(),
+      }),
+    )
     .optional()
     .describe('With RegionId "all": the regions with tasks, and those that failed.'),
   Query: z
@@ -171,6 +195,10 @@ export const describeTasksOutput = z.object({
     .describe("Exactly the parameters sent to DescribeTasks (times resolved to UTC), plus the local window."),
   ...zoneFields,
   ProgressNote: z.string().optional().describe("What the look-ups covered, and what was skipped."),
+  UpstreamNote: z
+    .string()
+    .optional()
+    .describe("What the server set right in ECS's answer: rows beyond the PageSize asked for (dropped), times that are not real dates (marked)."),
   RequestId: z.string().describe("Of the first DescribeTasks call."),
   CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
 });

@@ -118,11 +118,16 @@ export function toolArgs<S extends z.ZodRawShape>(shape: S) {
   });
 }
 
+/** Only whitespace (spaces, NBSP, U+3000...) is not "no time window": it is refused, saying so. */
+export const notBlank = (name: string, example: string) =>
+  [(s: string) => s.trim() !== "", { error: `${name} is blank (only whitespace): leave it out, or give a value such as "${example}"` }] as const;
+
 /** TimeZone, on every tool: where times are shown and phrases read. */
 export const timeZoneField = () =>
   z
     .string()
     .min(1)
     .max(TIME_ZONE_MAX)
+    .refine(...notBlank("TimeZone", "Asia/Shanghai"))
     .optional()
     .describe('The user\'s zone for all times: "Asia/Shanghai" or "UTC+8" (not "CST"). Default: the server\'s.');

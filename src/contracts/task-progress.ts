@@ -39,6 +39,10 @@ export const taskProgressSchema = z.object({
   FinishedTimeLocal: z.string().optional(),
   SupportCancel: z.boolean(),
   DurationSeconds: z.number().int().min(0).optional().describe("Run time; while running, the time it has been running."),
+  InvalidTimes: z
+    .array(z.enum(["CreationTime", "FinishedTime"]))
+    .optional()
+    .describe("Times ECS sent that are not real dates: kept as received, not converted (and no DurationSeconds)."),
   Operations: z.array(operationSchema),
   Failure: z
     .object({ ErrorCode: z.string().optional(), ErrorMsg: z.string().optional(), Hint: z.string().optional() })

@@ -3,8 +3,9 @@
 import type { EcsApi } from "../ecs/client.js";
 import { CREDENTIALS_HELP, type CredentialSource, type Credentials } from "../ecs/credentials.js";
 import { endpointFor } from "../ecs/endpoints.js";
+import { parseDescribeTasks } from "../ecs/tasks-api.js";
 import { REGION_HELP, type ResolvedRegion } from "../ecs/region.js";
-import { CredentialsError, EcsApiError, diagnose } from "../errors.js";
+import { ConfigError, CredentialsError, EcsApiError, EcsResponseError, diagnose } from "../errors.js";
 import { maskAccessKeyId } from "../redact.js";
 import { formatUtcSeconds } from "../util/utc.js";
 
@@ -71,17 +72,19 @@ export async function checkCredentials(source: CredentialSource, profile?: strin
     };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const known = err instanceof CredentialsError;
+    const notes = err instanceof CredentialsError ? err.notes : [];
     const ways = CREDENTIALS_HELP.split("\n").slice(1).join("\n");
-    const profileNote = profile
-      ? `\nThe CLI profile "${profile}" was asked for (--profile / ALIBABA_CLOUD_PROFILE): check that ~/.aliyun/config.json has a profile of that name with keys in it.`
-      : "";
+    const profileNote =
+      profile && notes.length === 0
+        ? `\nThe CLI profile "${profile}" was asked for (--profile / ALIBABA_CLOUD_PROFILE): check that ~/.aliyun/config.json has a profile of that name with keys in it.`
+        : "";
     return {
       result: {
         id: "credentials",
         title,
         status: "fail",
-        detail: known ? "none found: every provider of the official chain came up empty" : message,
+        // What was found wrong (a broken config file, a profile not in it...) comes right after.
+        detail: err instanceof CredentialsError ? ["none found: every provider of the official chain came up empty", ...notes].join("\n") : message,
         fix: `Provide credentials one of these ways (tried in this order):\n${ways}${profileNote}`,
       },
     };
@@ -107,7 +110,7 @@ export async function checkRegion(
         id: "region",
         title: "Region",
         status: "fail",
-        detail: message === REGION_HELP ? "no region configured" : message,
+        detail: err instanceof ConfigError && err.summary === REGION_HELP ? ["no region configured", ...err.details].join("\n") : message,
         fix: "Start the server with --region cn-hangzhou (or your region), or set ALIBABA_CLOUD_REGION_ID, or set region_id in the aliyun CLI profile (`aliyun configure`). Tools also accept a RegionId argument per call.",
       },
     };
@@ -186,7 +189,13 @@ export async function checkDescribeTasks(
   const title = "DescribeTasks";
   try {
     const res = await ecs.call("DescribeTasks", { RegionId: regionId, PageSize: "1" }, { regionId });
-    const total = typeof res.body.TotalCount === "number" ? res.body.TotalCount : "?";
+    // Any HTTP 200 JSON is not enough (a captive portal, a gateway answering `{}`): it must read as
+    // a DescribeTasks answer, by the same schema the tools use, and carry a RequestId as ECS's do.
+    const page = parseDescribeTasks(res, now(), 1);
+    if (!page.RequestId) {
+      throw new EcsResponseError({ httpStatus: res.httpStatus, endpoint: res.endpoint, action: "DescribeTasks", body: res.body, detail: "DescribeTasks answered without a RequestId" });
+    }
+    const total = page.TotalCount;
     return {
       id: "api",
       title,
@@ -206,6 +215,17 @@ export async function checkDescribeTasks(
       };
     }
     const d = diagnose(err, { now: now(), redact });
+    if (err instanceof EcsResponseError && err.httpStatus >= 200 && err.httpStatus < 300) {
+      return {
+        id: "api",
+        title,
+        status: "fail",
+        detail: [`HTTP ${err.httpStatus}, but not a DescribeTasks answer: ${err.message}`, ...d.details].join("\n"),
+        fix:
+          "Something other than ECS answered (a captive portal, a proxy, a gateway): check --endpoint / ALIBABA_CLOUD_ECS_ENDPOINT and HTTPS_PROXY, " +
+          "or sign in to the network first.",
+      };
+    }
     return { id: "api", title, status: "fail", detail: [d.summary, ...d.details].join("\n"), fix: d.hint ?? "See the message above." };
   }
 }

@@ -31,7 +31,16 @@ export function httpProbe(timeoutMs: number, connectTimeoutMs: number): { probe:
   };
 }
 
-export async function doctorMain(args: CliArgs, resolved: ServerConfig, redactor: Redactor, write: (text: string) => void): Promise<number> {
+/**
+ * Runs the checks and writes the report. `stuck`: a credential lookup is still running (blocked in a
+ * file read, say), so the caller must end the process without waiting for the thread pool.
+ */
+export async function doctorMain(
+  args: CliArgs,
+  resolved: ServerConfig,
+  redactor: Redactor,
+  write: (text: string) => void,
+): Promise<{ code: number; stuck: boolean }> {
   const runtime = await buildRuntime(resolved, { retry: NO_RETRY, redactor }); // a diagnosis reports the first answer as it is
   const { config, credentials, ecs, regions } = runtime;
   const endpointOverride =
@@ -45,6 +54,7 @@ export async function doctorMain(args: CliArgs, resolved: ServerConfig, redactor
         : settingSource(args, "regionId")
       : `region_id of aliyun CLI profile "${config.profile ?? "(current)"}" in ~/.aliyun/config.json`;
   const http = httpProbe(config.timeoutMs, config.connectTimeoutMs);
+  let code = 1;
   try {
     const results = await runDoctor({
       nodeVersion: process.version,
@@ -61,8 +71,9 @@ export async function doctorMain(args: CliArgs, resolved: ServerConfig, redactor
     });
     const mode = config.sandbox ? " (sandbox: generated data, not your account)" : "";
     write(renderReport(results, `ecs-tasks-mcp ${SERVER_VERSION} doctor${mode}`, redactor));
-    return exitCodeFor(results);
+    code = exitCodeFor(results);
   } finally {
     await Promise.allSettled([runtime.close(), http.close()]);
   }
+  return { code, stuck: runtime.credentials.busy === true };
 }

@@ -10,6 +10,7 @@ import type { CredentialSource } from "./credentials.js";
 import { endpointFor } from "./endpoints.js";
 import { EcsApiError, EcsNetworkError, EcsResponseError, type NetworkFailure } from "../errors.js";
 import { DEFAULT_RETRY, NO_RETRY, abortableSleep, nextDelay, type RetryPolicy } from "./retry.js";
+import { DEFAULT_MAX_BODY_BYTES, readBoundedBody } from "./body.js";
 import { acsDate, newNonce, signRequest } from "./signer.js";
 
 export const ECS_API_VERSION = "2014-05-26";
@@ -26,6 +27,8 @@ export interface EcsClientOptions {
   endpoint?: string;
   timeoutMs: number;
   connectTimeoutMs: number;
+  /** Largest body read (default DEFAULT_MAX_BODY_BYTES): enforced while reading, the connection closed past it. */
+  maxBodyBytes?: number;
   retry?: RetryPolicy;
   clock?: () => Date;
   nonce?: () => string;
@@ -148,7 +151,7 @@ export class EcsClient implements EcsApi {
     signal: AbortSignal,
     attempts: number,
   ): Promise<Omit<EcsResponse, "attempts">> {
-    const credentials = await this.options.credentials.get();
+    const credentials = await this.options.credentials.get(signal);
     const url = new URL("/", endpoint);
     const signed = signRequest({
       method: "POST",
@@ -182,8 +185,9 @@ export class EcsClient implements EcsApi {
       });
       status = res.statusCode;
       responseHeaders = res.headers;
-      text = await res.body.text();
+      text = await readBoundedBody(res, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, { endpoint, action, attempts });
     } catch (err) {
+      if (err instanceof EcsResponseError) throw err; // the body limit: an answer, not a network failure
       if (signal.aborted) throw new EcsNetworkError({ failure: "aborted", endpoint, action, detail: "the request was cancelled", attempts });
       const failure = timeout.aborted ? "timeout" : networkFailure(err);
       const errCode = (err as { code?: string }).code;

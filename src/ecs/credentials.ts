@@ -1,6 +1,6 @@
-// Credentials come from the official `@alicloud/credentials` default chain, resolved at the
-// first call and imported lazily: loading the package costs ~40 ms, and start-up must do no
-// credential lookup at all.
+// Credentials: what a source hands over, the sandbox's static key, and the error for an empty chain.
+// The official `@alicloud/credentials` default chain, bounded, is in credential-chain.ts; it is
+// built at the first call (loading the package costs ~40 ms, and start-up does no lookup at all).
 import { CredentialsError } from "../errors.js";
 import type { Redactor } from "../redact.js";
 
@@ -13,7 +13,8 @@ export interface Credentials {
 }
 
 export interface CredentialSource {
-  get(): Promise<Credentials>;
+  /** The credentials; rejects with the signal's reason when it aborts first. */
+  get(signal?: AbortSignal): Promise<Credentials>;
 }
 
 export const CREDENTIALS_HELP = [
@@ -27,13 +28,21 @@ export const CREDENTIALS_HELP = [
   "To try the server without an account, start it with --sandbox.",
 ].join("\n");
 
-/** The error for an empty chain: the summary, then the ways to provide credentials as details. */
-export function noCredentialsError(): CredentialsError {
-  const [summary = "", ...ways] = CREDENTIALS_HELP.split("\n");
-  return new CredentialsError(summary, ways);
+/**
+ * The error for an empty chain: the summary, what was found wrong on the way (`notes`: a broken
+ * ~/.aliyun/config.json, a profile not in it, a FIFO for a credentials file...), then the ways to
+ * provide credentials.
+ */
+export function noCredentialsError(notes: readonly string[] = []): CredentialsError {
+  const [first = "", ...ways] = CREDENTIALS_HELP.split("\n");
+  if (notes.length === 0) return new CredentialsError(first, ways);
+  // What went wrong first, right under "none found"; then how to provide credentials.
+  const [summary = first, provide = ""] = first.split(/(?<=found\.) /);
+  return new CredentialsError(summary, [...notes, provide, ...ways], notes);
 }
 
-function remember(c: Credentials, redactor: Redactor): Credentials {
+/** Registers a source's secrets with the redactor the moment they are handed over. */
+export function remember(c: Credentials, redactor: Redactor): Credentials {
   redactor.registerSecret(c.accessKeySecret);
   redactor.registerSecret(c.securityToken);
   redactor.registerAccessKeyId(c.accessKeyId);
@@ -43,56 +52,4 @@ function remember(c: Credentials, redactor: Redactor): Credentials {
 export function staticCredentials(c: Credentials, redactor: Redactor): CredentialSource {
   const value = remember({ ...c }, redactor);
   return { get: () => Promise.resolve(value) };
-}
-
-interface ChainClient {
-  getCredential(): Promise<{
-    accessKeyId?: string;
-    accessKeySecret?: string;
-    securityToken?: string;
-    providerName?: string;
-  }>;
-}
-
-/**
- * The official default chain. The client is built once (it caches the provider that worked and
- * refreshes expiring STS credentials itself); each call asks it, so rotation is honoured.
- */
-export function defaultCredentialChain(redactor: Redactor): CredentialSource {
-  let client: Promise<ChainClient> | undefined;
-  const load = async (): Promise<ChainClient> => {
-    const mod = (await import("@alicloud/credentials")) as unknown as {
-      default: { default?: new () => ChainClient } & (new () => ChainClient);
-    };
-    // The package is CommonJS with `exports.default`; under ESM interop it may be nested once more.
-    const Credential = mod.default.default ?? mod.default;
-    return new Credential();
-  };
-  return {
-    async get() {
-      client ??= load();
-      let model: Awaited<ReturnType<ChainClient["getCredential"]>>;
-      try {
-        model = await (await client).getCredential();
-      } catch {
-        // The chain's own message is unreadable ("getaddrinfo ENOTFOUND undefinedGET ...") and may
-        // quote a config file verbatim, secrets included: never pass it on.
-        client = undefined;
-        throw noCredentialsError();
-      }
-      if (!model.accessKeyId || !model.accessKeySecret) {
-        client = undefined;
-        throw noCredentialsError();
-      }
-      return remember(
-        {
-          accessKeyId: model.accessKeyId,
-          accessKeySecret: model.accessKeySecret,
-          ...(model.securityToken ? { securityToken: model.securityToken } : {}),
-          providerName: model.providerName ?? "default",
-        },
-        redactor,
-      );
-    },
-  };
 }

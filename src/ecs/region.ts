@@ -1,9 +1,8 @@
 // Which region a call goes to. Never a silent default: the tool argument, else the configured
 // region (`--region` / ALIBABA_CLOUD_REGION_ID), else the aliyun CLI profile's `region_id`.
-import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join } from "node:path";
 import { ConfigError } from "../errors.js";
+import { cliConfigNotes, readCliConfig } from "./cli-config.js";
 
 /** Region IDs go into a host name, so only this shape is let through. */
 export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
@@ -22,30 +21,26 @@ export const REGION_HELP =
 
 export function assertRegionId(regionId: string, origin: string): string {
   if (!REGION_ID_PATTERN.test(regionId) || regionId.length > 64) {
+    // Never cut before redaction: a value too long to quote whole is described, not quoted.
+    const shown = regionId.length > 64 ? `(a value of ${regionId.length} characters)` : `"${regionId}"`;
     throw new ConfigError(
-      `${origin} "${regionId.slice(0, 64)}" is not a region ID. Expected lowercase words joined by hyphens, ` +
+      `${origin} ${shown} is not a region ID. Expected lowercase words joined by hyphens, ` +
         'like "cn-hangzhou", "ap-southeast-1" or "us-west-1".',
     );
   }
   return regionId;
 }
 
-interface CliConfig {
-  current?: string;
-  profiles?: Array<{ name?: string; region_id?: string }>;
-}
-
-/** The CLI profile's region, read once and only when needed. A missing file is simply no region. */
+/**
+ * The CLI profile's region, read once and only when needed (a small regular file only: see
+ * cli-config.ts). A missing file, or a profile without region_id, is simply no region.
+ */
 export async function cliProfileRegion(profile: string | undefined, home = homedir()): Promise<string | undefined> {
-  let parsed: CliConfig;
-  try {
-    parsed = JSON.parse(await readFile(join(home, ".aliyun", "config.json"), "utf8")) as CliConfig;
-  } catch {
-    return undefined;
-  }
-  const name = profile ?? parsed.current;
-  const found = parsed.profiles?.find((p) => p.name === name);
-  return found?.region_id || undefined;
+  const config = await readCliConfig(home);
+  if (config.state !== "ok") return undefined;
+  const name = profile ?? config.current;
+  const found = config.profiles.find((p) => p.name === name);
+  return typeof found?.region_id === "string" && found.region_id !== "" ? found.region_id : undefined;
 }
 
 export class RegionResolver {
@@ -65,6 +60,7 @@ export class RegionResolver {
     this.profileRegion ??= cliProfileRegion(this.profile, this.home);
     const fromProfile = await this.profileRegion;
     if (fromProfile) return { regionId: assertRegionId(fromProfile, "CLI profile region_id"), source: "cli_profile" };
-    throw new ConfigError(REGION_HELP);
+    // Say why the CLI config gave no region when it is broken or lacks the profile (never quoting it).
+    throw new ConfigError(REGION_HELP, await cliConfigNotes(this.home ?? homedir(), this.profile));
   }
 }

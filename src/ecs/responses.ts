@@ -4,7 +4,7 @@
 // that keeps the body (quoted later redacted, then cut) and names what was wrong.
 import { z } from "zod";
 import { EcsResponseError } from "../errors.js";
-import { formatUtcSeconds } from "../util/utc.js";
+import { formatUtcSeconds, isUtcSeconds } from "../util/utc.js";
 import type { EcsResponse } from "./client.js";
 
 /** A non-empty string, or a number as text; anything else is absent. */
@@ -14,21 +14,45 @@ export function apiText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A whole number >= 0, also from a numeric string; anything else is absent. */
+/** A whole number from 0 to 2^53 − 1 (exact as a JS number), also from a numeric string; anything else is absent. */
 export function apiCount(value: unknown): number | undefined {
   const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : undefined;
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** Why a TotalCount cannot be used, in the words of parseBody's message ("DescribeTasks answered ..."). */
+function totalCountProblem(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "without a TotalCount";
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof n !== "number" || !Number.isFinite(n)) return "with a TotalCount that is not a whole number";
+  if (n < 0) return `with a negative TotalCount (${n})`;
+  if (n > Number.MAX_SAFE_INTEGER) return `with a TotalCount of ${n}, beyond 2^53 − 1: no real count is that large`;
+  return `with a TotalCount that is not a whole number (${n})`;
 }
 
 const API_TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(?:\.\d+)?Z$/;
 
-/** `2020-11-24T12:50Z` -> `2020-11-24T12:50:00Z`; other parseable forms to UTC seconds; junk -> undefined. */
+/**
+ * `2020-11-24T12:50Z` -> `2020-11-24T12:50:00Z`; other parseable forms to UTC seconds; empty ->
+ * undefined. Anything that is not a real date (`2026-13-45T99:99Z`, `2026-02-30T10:00Z`, junk) is
+ * kept as received: it fails isUtcSeconds, so the task marks it (InvalidTimes) instead of losing it.
+ */
 export function normalizeApiTime(value: unknown): string | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const m = API_TIME.exec(value.trim());
-  if (m) return `${m[1]}${m[2] ?? ":00"}Z`;
+  if (m) {
+    const normalized = `${m[1]}${m[2] ?? ":00"}Z`;
+    return isUtcSeconds(normalized) ? normalized : value;
+  }
   const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : formatUtcSeconds(t);
+  return Number.isNaN(t) ? value : formatUtcSeconds(t);
+}
+
+export type TimeField = "CreationTime" | "FinishedTime";
+
+/** The time fields of a row that are present but not real dates (kept as received). */
+export function invalidTimes(row: Partial<Record<TimeField, string>>): TimeField[] {
+  return (["CreationTime", "FinishedTime"] as const).filter((k) => row[k] !== undefined && !isUtcSeconds(row[k]));
 }
 
 export function parseSupportCancel(value: unknown): boolean {
@@ -93,12 +117,26 @@ export type TaskRow = z.infer<typeof taskRowSchema>;
 export const describeTasksSchema = z.object({
   RegionId: text,
   RequestId: text,
-  TotalCount: z.unknown().transform(apiCount).pipe(z.number({ error: "with a TotalCount that is not a whole number" })),
+  TotalCount: z.unknown().transform((value, ctx) => {
+    const n = apiCount(value);
+    if (n === undefined) ctx.addIssue({ code: "custom", message: totalCountProblem(value) });
+    return n ?? 0;
+  }),
   PageNumber: count,
   PageSize: count,
   TaskSet: z.preprocess(unwrap("Task"), z.array(taskRowSchema, { error: "with a TaskSet that is not a list of tasks" })),
 });
 export type DescribeTasksBody = z.infer<typeof describeTasksSchema>;
+
+/**
+ * The body with its TaskSet cut to `max` rows before any row is parsed, and how many rows were
+ * dropped: an answer cannot hold more tasks than the PageSize asked for, however many it sends.
+ */
+export function capTaskRows(body: Record<string, unknown>, max: number): { body: Record<string, unknown>; dropped: number } {
+  const rows = unwrap("Task")(body.TaskSet);
+  if (!Array.isArray(rows) || rows.length <= max) return { body, dropped: 0 };
+  return { body: { ...body, TaskSet: { Task: rows.slice(0, max) } }, dropped: rows.length - max };
+}
 
 const relatedItemSchema = z.object({ Name: text, Value: text }).catch({ Name: undefined, Value: undefined });
 

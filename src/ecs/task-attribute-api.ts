@@ -1,7 +1,8 @@
 // DescribeTaskAttribute: one task's progress, counts and per-operation errors.
 // Covers ImportImage, ExportImage and ModifyDiskSpec only (the API says so).
+import { emptyRecord } from "../util/counts.js";
 import type { EcsApi, EcsResponse } from "./client.js";
-import { describeTaskAttributeSchema, parseBody, parseTaskProcess } from "./responses.js";
+import { describeTaskAttributeSchema, invalidTimes, parseBody, parseTaskProcess, type TimeField } from "./responses.js";
 
 export { parseTaskProcess } from "./responses.js";
 
@@ -31,6 +32,8 @@ export interface TaskDetail {
   FinishedTime?: string;
   SupportCancel: boolean;
   Operations: Operation[];
+  /** Times ECS sent that are not real dates: kept as received, not converted. */
+  InvalidTimes?: TimeField[];
 }
 
 export function parseDescribeTaskAttribute(res: EcsResponse): TaskDetail {
@@ -44,7 +47,7 @@ export function parseDescribeTaskAttribute(res: EcsResponse): TaskDetail {
     TaskProcess: b.TaskProcess,
     SupportCancel: b.SupportCancel,
     Operations: b.OperationProgressSet.map((op) => {
-      const related: Record<string, string> = {};
+      const related = emptyRecord<string>();
       for (const item of op.RelatedItemSet) if (item.Name) related[item.Name] = item.Value ?? "";
       return {
         OperationStatus: op.OperationStatus ?? "",
@@ -63,6 +66,8 @@ export function parseDescribeTaskAttribute(res: EcsResponse): TaskDetail {
   }
   if (b.CreationTime) detail.CreationTime = b.CreationTime;
   if (b.FinishedTime) detail.FinishedTime = b.FinishedTime;
+  const invalid = invalidTimes(detail);
+  if (invalid.length) detail.InvalidTimes = invalid;
   return detail;
 }
 

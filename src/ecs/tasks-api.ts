@@ -1,13 +1,17 @@
 // DescribeTasks: typed parameters -> wire query, and the parsed answer (see responses.ts, which
 // absorbs the API's quirks) -> the server's Task model.
+import { tally } from "../util/counts.js";
 import { elapsedSeconds } from "../util/utc.js";
 import type { EcsResponse, QueryParams } from "./client.js";
-import { describeTasksSchema, parseBody, taskRowSchema, type TaskRow } from "./responses.js";
+import { capTaskRows, describeTasksSchema, invalidTimes, parseBody, taskRowSchema, type TaskRow, type TimeField } from "./responses.js";
 
 export { normalizeApiTime, parseSupportCancel } from "./responses.js";
 
 export const TASK_ACTIONS = ["ImportImage", "ExportImage", "RedeployInstance", "ModifyDiskSpec", "ArchiveSnapshot"] as const;
 export const TASK_STATUSES = ["Finished", "Processing", "Failed"] as const;
+/** DescribeTasks' PageSize when none is sent, and its largest. */
+export const API_DEFAULT_PAGE_SIZE = 10;
+export const API_MAX_PAGE_SIZE = 100;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
@@ -53,6 +57,8 @@ export interface Task {
   SupportCancel: boolean;
   /** Finished/Failed: FinishedTime − CreationTime; still running: time elapsed so far. */
   DurationSeconds?: number;
+  /** Times ECS sent that are not real dates: kept as received, not converted, no DurationSeconds. */
+  InvalidTimes?: TimeField[];
 }
 
 export interface TaskPage {
@@ -64,16 +70,13 @@ export interface TaskPage {
   Tasks: Task[];
   /** Which credential provider signed the call. */
   ProviderName: string;
+  /** Rows the answer held beyond the PageSize asked for: dropped unread. */
+  RowsDropped: number;
 }
 
-/** Tasks per value of `key` (an empty value counts as "(unknown)"). */
+/** Tasks per value of `key` (an empty value counts as "(unknown)"); any word is an ordinary key. */
 export function countBy(tasks: readonly Task[], key: (t: Task) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const t of tasks) {
-    const k = key(t) || "(unknown)";
-    counts[k] = (counts[k] ?? 0) + 1;
-  }
-  return counts;
+  return tally(tasks, (t) => key(t) || "(unknown)");
 }
 
 /** A parsed row as the server's Task: DurationSeconds is worked out here, once, for every tool. */
@@ -89,6 +92,8 @@ export function taskFromRow(row: TaskRow, now: Date): Task {
   if (row.FinishedTime) task.FinishedTime = row.FinishedTime;
   const seconds = elapsedSeconds(row.CreationTime, row.FinishedTime, now.getTime());
   if (seconds !== undefined) task.DurationSeconds = seconds;
+  const invalid = invalidTimes(row);
+  if (invalid.length) task.InvalidTimes = invalid;
   return task;
 }
 
@@ -97,16 +102,19 @@ export function normalizeTask(raw: Record<string, unknown>, now: Date): Task {
   return taskFromRow(taskRowSchema.parse(raw), now);
 }
 
-export function parseDescribeTasks(res: EcsResponse, now: Date): TaskPage {
-  const body = parseBody(describeTasksSchema, res, "DescribeTasks");
+/** `pageSize`: the PageSize sent (the API's default when none was): rows beyond it are dropped. */
+export function parseDescribeTasks(res: EcsResponse, now: Date, pageSize = API_DEFAULT_PAGE_SIZE): TaskPage {
+  const capped = capTaskRows(res.body, pageSize);
+  const body = parseBody(describeTasksSchema, { ...res, body: capped.body }, "DescribeTasks");
   const tasks = body.TaskSet.map((row) => taskFromRow(row, now));
   return {
     RegionId: body.RegionId ?? "",
     TotalCount: body.TotalCount,
     PageNumber: body.PageNumber ?? 1,
-    PageSize: body.PageSize ?? tasks.length,
+    PageSize: Math.min(body.PageSize ?? pageSize, API_MAX_PAGE_SIZE),
     RequestId: res.requestId ?? body.RequestId ?? "",
     Tasks: tasks,
     ProviderName: res.providerName,
+    RowsDropped: capped.dropped,
   };
 }

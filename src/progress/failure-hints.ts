@@ -20,5 +20,6 @@ const HINTS: Record<string, string> = {
 };
 
 export function failureHint(code: string | undefined): string | undefined {
-  return code ? HINTS[code] : undefined;
+  // Own keys only: a code such as "constructor" must not find Object.prototype's.
+  return code && Object.hasOwn(HINTS, code) ? HINTS[code] : undefined;
 }

@@ -31,7 +31,7 @@ export class DurationHistory {
       PageSize: HISTORY_PAGE_SIZE,
     });
     const res = await ecs.call("DescribeTasks", query, { regionId, ...(signal ? { signal } : {}) });
-    const page = parseDescribeTasks(res, this.now());
+    const page = parseDescribeTasks(res, this.now(), HISTORY_PAGE_SIZE);
     const durations = page.Tasks.filter((t) => t.FinishedTime && t.DurationSeconds !== undefined).map((t) => t.DurationSeconds!);
     return { medianSeconds: median(durations) ?? 0, samples: durations.length };
   }

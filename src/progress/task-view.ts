@@ -48,6 +48,7 @@ export async function viewTask(detail: TaskDetail, regionId: string, deps: ViewD
   const nowMs = deps.now.getTime();
   const { RegionId: _r, RequestId: _q, ...fields } = detail;
   const view: TaskProgressView = { ...fields };
+  // No duration from a time that is not a real date (see InvalidTimes).
   const seconds = elapsedSeconds(detail.CreationTime, detail.FinishedTime, nowMs);
   if (seconds !== undefined) view.DurationSeconds = seconds;
   const failure = failureOf(detail);
@@ -58,11 +59,12 @@ export async function viewTask(detail: TaskDetail, regionId: string, deps: ViewD
   }
   if (detail.Progress !== undefined) deps.tracker.observe(regionId, detail.TaskId, nowMs, detail.Progress);
   const observations = deps.tracker.observations(regionId, detail.TaskId);
-  let eta = bestEta(observations, detail.CreationTime, detail.Progress, nowMs);
+  const created = detail.InvalidTimes?.includes("CreationTime") ? undefined : detail.CreationTime;
+  let eta = bestEta(observations, created, detail.Progress, nowMs);
   if (!eta) {
     // History is a best effort (one DescribeTasks call, cached): without it there is simply no estimate.
     const stats = await deps.history.stats(deps.ecs, regionId, detail.TaskAction, deps.signal).catch(() => undefined);
-    eta = etaFromHistory(detail.CreationTime, stats, nowMs, detail.TaskAction);
+    eta = etaFromHistory(created, stats, nowMs, detail.TaskAction);
   }
   if (eta) Object.assign(view, eta);
   return view;

@@ -3,9 +3,12 @@
 import type { TaskAttributeOutput } from "../contracts/task-attribute.js";
 import type { TaskProgressOutput } from "../contracts/task-progress.js";
 import type { WaitForTasksOutput } from "../contracts/wait-for-tasks.js";
+import { isUtcSeconds } from "../util/utc.js";
 import { formatDuration } from "./format.js";
 
-const at = (local: string | undefined) => local ?? "-";
+/** The local time; a time that is not a real date has none, so it is shown as received (cut after redaction), marked. */
+const at = (local: string | undefined, raw?: string) =>
+  local ?? (!raw ? "-" : isUtcSeconds(raw) ? raw : `${raw.length > 24 ? `${raw.slice(0, 23)}…` : raw} (not a date)`);
 
 function statusText(t: TaskProgressOutput): string {
   if (t.TaskStatus === "Failed") return t.Progress !== undefined ? `Failed at ${t.Progress}%` : "Failed";
@@ -14,8 +17,8 @@ function statusText(t: TaskProgressOutput): string {
 
 export function progressLine(t: TaskProgressOutput): string {
   const parts = [`${t.TaskId} (${t.TaskAction}): ${statusText(t)}`];
-  if (t.TaskStatus === "Processing") parts.push(`running for ${formatDuration(t.DurationSeconds)} since ${at(t.CreationTimeLocal)}`);
-  else if (t.FinishedTime) parts.push(`ended ${at(t.FinishedTimeLocal)} after ${formatDuration(t.DurationSeconds)}`);
+  if (t.TaskStatus === "Processing") parts.push(`running for ${formatDuration(t.DurationSeconds)} since ${at(t.CreationTimeLocal, t.CreationTime)}`);
+  else if (t.FinishedTime) parts.push(`ended ${at(t.FinishedTimeLocal, t.FinishedTime)} after ${formatDuration(t.DurationSeconds)}`);
   if (t.EstimatedCompletionTimeLocal) parts.push(`ETA ${t.EstimatedCompletionTimeLocal} (${t.EtaBasis})`);
   else if (t.OverdueSeconds !== undefined) parts.push(`overdue by ${formatDuration(t.OverdueSeconds)} against the typical duration`);
   if (t.TaskStatus === "Processing" && t.SupportCancel) parts.push("can be cancelled");

@@ -4,6 +4,7 @@
 // points at structuredContent, and stays within TEXT_BUDGET characters (the use case drops rows to
 // keep it there).
 import type { DescribeTasksOutput, ListedTask } from "../contracts/describe-tasks.js";
+import { isUtcSeconds } from "../util/utc.js";
 import { formatCounts, formatDuration } from "./format.js";
 import { zoneLine } from "./progress-text.js";
 
@@ -13,7 +14,9 @@ const FIELD_MAX = 48;
 const REASON_MAX = 90;
 
 const clip = (s: string, max = FIELD_MAX) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-const local = (value: string | undefined) => value ?? "-";
+/** The local time; a time that is not a real date has none, so it is shown as received (cut after redaction), marked. */
+const local = (value: string | undefined, raw?: string) =>
+  value ?? (!raw ? "-" : isUtcSeconds(raw) ? raw : `${clip(raw, 24)} (not a date)`);
 
 function filtersLine(q: DescribeTasksOutput["Query"]): string | undefined {
   const parts: string[] = [];
@@ -32,13 +35,35 @@ function windowLine(q: DescribeTasksOutput["Query"]): string | undefined {
 
 const coversText = (covers: string, read: number) => (covers === "all matching tasks" ? "all matching" : `the ${read} task(s) read`);
 
-function regionsLine(out: DescribeTasksOutput): string | undefined {
-  if (!out.Regions) return undefined;
+/** Failed regions, bounded whatever their number: counts by error code, then a few examples. */
+const REGION_EXAMPLES = 3;
+const REGION_CODES = 5;
+
+function failedRegionsText(failed: NonNullable<DescribeTasksOutput["Regions"]>): string {
+  const examples = failed.slice(0, REGION_EXAMPLES).map((r) => `${clip(r.RegionId)}: ${clip(r.Error ?? "", 160)}`);
+  if (failed.length <= REGION_EXAMPLES) return `failed (${failed.length}): ${examples.join("; ")}`;
+  const byCode = new Map<string, number>();
+  for (const r of failed) byCode.set(r.ErrorCode ?? "Error", (byCode.get(r.ErrorCode ?? "Error") ?? 0) + 1);
+  const codes = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = codes.slice(0, REGION_CODES).map(([code, n]) => `${clip(code)} ${n}`);
+  if (codes.length > REGION_CODES) shown.push(`${codes.length - REGION_CODES} other code(s)`);
+  return `failed (${failed.length}): ${shown.join(", ")}; e.g. ${examples.join("; ")}; ${failed.length - REGION_EXAMPLES} more`;
+}
+
+function regionsLines(out: DescribeTasksOutput): string[] {
+  if (!out.Regions) return [];
   const withTasks = out.Regions.filter((r) => !r.Error).map((r) => `${r.RegionId} ${r.TotalCount ?? 0}`);
   const failed = out.Regions.filter((r) => r.Error);
   const parts = [withTasks.length ? `Regions with tasks: ${clip(withTasks.join(", "), 400)}` : "No region has matching tasks"];
-  if (failed.length) parts.push(`failed (${failed.length}): ${clip(failed.map((r) => `${r.RegionId}: ${r.Error ?? ""}`).join("; "), 600)}`);
-  return `${parts.join("; ")}.`;
+  if (failed.length) parts.push(failedRegionsText(failed));
+  const lines = [`${parts.join("; ")}.`];
+  const partial = out.Truncated ? out.Regions.filter((r) => r.FullyRead === false) : [];
+  if (partial.length) {
+    const shown = partial.slice(0, REGION_EXAMPLES).map((r) => `${clip(r.RegionId)} ${r.Returned ?? 0} of ${r.TotalCount ?? "?"}`);
+    const rest = partial.length > REGION_EXAMPLES ? `; ${partial.length - REGION_EXAMPLES} more` : "";
+    lines.push(`Not fully read (MaxResults is a total across regions, and was reached): ${shown.join(", ")}${rest}. Counts by status stay exact.`);
+  }
+  return lines;
 }
 
 function headLines(out: DescribeTasksOutput): string[] {
@@ -62,9 +87,9 @@ function headLines(out: DescribeTasksOutput): string[] {
       `Oldest still running (${coversText(oldest.Covers, out.RowsRead)}): ${oldest.TaskId} (${oldest.TaskAction}) since ${local(oldest.CreationTimeLocal)}, running for ${formatDuration(oldest.RunningSeconds)}.`,
     );
   }
-  const regions = regionsLine(out);
-  if (regions) lines.push(regions);
+  lines.push(...regionsLines(out));
   if (out.ProgressNote) lines.push(out.ProgressNote.replace(" (see LookupError)", ""));
+  if (out.UpstreamNote) lines.push(`Note: ${clip(out.UpstreamNote, 400)}`);
   lines.push(zoneLine(out));
   return lines;
 }
@@ -76,7 +101,7 @@ function statusCell(t: ListedTask): string {
 }
 
 function endCell(t: ListedTask): string {
-  if (t.FinishedTimeLocal) return t.FinishedTimeLocal;
+  if (t.FinishedTime) return local(t.FinishedTimeLocal, t.FinishedTime);
   if (t.EstimatedCompletionTimeLocal) return `ETA ${t.EstimatedCompletionTimeLocal}`;
   if (t.OverdueSeconds !== undefined) return `overdue ${formatDuration(t.OverdueSeconds)}`;
   return "-";
@@ -95,7 +120,7 @@ function reasonCell(t: ListedTask): string {
 }
 
 function row(t: ListedTask, withRegion: boolean): string {
-  const cells = [t.TaskId, clip(t.TaskAction), clip(statusCell(t)), clip(t.ResourceId ?? "-"), local(t.CreationTimeLocal), endCell(t), durationCell(t)];
+  const cells = [clip(t.TaskId), clip(t.TaskAction), clip(statusCell(t)), clip(t.ResourceId ?? "-"), local(t.CreationTimeLocal, t.CreationTime), endCell(t), durationCell(t)];
   if (withRegion) cells.splice(1, 0, clip(t.RegionId ?? "-"));
   const reason = reasonCell(t);
   if (reason) cells.push(reason);

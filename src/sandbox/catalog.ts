@@ -114,7 +114,7 @@ export const ACTION_SPECS: Readonly<Record<TaskAction, ActionSpec>> = {
 
 /** A plausible failure for a Failed task that was given none (tests, bulk data). */
 export function defaultFailure(action: string): Failure {
-  const spec = (ACTION_SPECS as Record<string, ActionSpec | undefined>)[action];
+  const spec = Object.hasOwn(ACTION_SPECS, action) ? (ACTION_SPECS as Record<string, ActionSpec | undefined>)[action] : undefined;
   return spec?.failures[0] ?? { ErrorCode: "InternalError", ErrorMsg: "The request processing has failed due to some unknown error." };
 }
 

@@ -38,12 +38,16 @@ const GATEWAY_HTML = (status: number): string =>
   `<html>\r\n<head><title>${status} Bad Gateway</title></head>\r\n<body>\r\n<center><h1>${status} Bad Gateway</h1></center>\r\n` +
   `<hr/>Powered by Tengine<hr><center>tengine</center>\r\n</body>\r\n</html>\r\n`;
 
-/**
- * The answer for a fault that replaces the normal one. `slow`, `reset` and `truncated`
- * alter the normal flow instead and are handled by the server.
- */
+/** Faults that alter the normal flow instead of replacing the answer; the server handles them. */
+export type FlowFault = Extract<SandboxFault, { kind: "slow" | "reset" | "truncated" | "rewrite" | "stream" }>;
+
+export function isFlowFault(fault: SandboxFault): fault is FlowFault {
+  return ["slow", "reset", "truncated", "rewrite", "stream"].includes(fault.kind);
+}
+
+/** The answer for a fault that replaces the normal one. */
 export function faultReply(
-  fault: Exclude<SandboxFault, { kind: "slow" | "reset" | "truncated" }>,
+  fault: Exclude<SandboxFault, FlowFault>,
   requestId: string,
   hostId: string,
   regionId: string,
@@ -78,7 +82,15 @@ export function faultReply(
       return jsonReply(200, { RequestId: requestId, PageSize: 10, PageNumber: 1, RegionId: regionId, TotalCount: "abc", TaskSet: 42 });
     case "error":
       return errorReply(fault.status, fault.code, fault.message, requestId, hostId, fault.headers ?? {});
+    case "raw":
+      return { status: fault.status ?? 200, headers: { "content-type": fault.contentType ?? JSON_TYPE }, body: fault.body };
   }
+}
+
+/** A normal 200 answer changed by the fault's `rewrite`; error answers pass unchanged. */
+export function rewriteReply(reply: Reply, rewrite: (body: Record<string, unknown>) => unknown): Reply {
+  if (reply.status !== 200) return reply;
+  return { ...reply, body: JSON.stringify(rewrite(JSON.parse(reply.body) as Record<string, unknown>)) };
 }
 
 /** The first half of a normal answer: a 200 whose JSON stops mid-way. */

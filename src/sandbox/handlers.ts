@@ -146,7 +146,7 @@ const describeTaskAttribute: ActionHandler = (ctx) => {
     OperationProgressSet: {
       OperationProgress: [
         {
-          OperationStatus: OPERATION_STATUS[live.status] ?? live.status,
+          OperationStatus: Object.hasOwn(OPERATION_STATUS, live.status) ? OPERATION_STATUS[live.status] : live.status,
           ErrorCode: failure?.ErrorCode ?? "",
           ErrorMsg: failure?.ErrorMsg ?? "",
           RelatedItemSet: {

@@ -5,7 +5,7 @@ import { RequestLog } from "./request-log.js";
 import type { AddressInfo } from "node:net";
 import { checkAllowed, NonceStore, verifyRequest } from "./auth.js";
 import { generateTasks } from "./data.js";
-import { FaultQueue, faultReply, truncateReply } from "./faults.js";
+import { FaultQueue, faultReply, isFlowFault, rewriteReply, truncateReply } from "./faults.js";
 import { ACTIONS, settleTask, type SandboxState } from "./handlers.js";
 import { missingParameter } from "./params.js";
 import { DEFAULT_REGIONS } from "./regions.js";
@@ -15,6 +15,7 @@ import {
   SANDBOX_CREDENTIAL,
   SandboxApiError,
   type RecordedRequest,
+  type SandboxFault,
   type Sandbox,
   type SandboxCredential,
   type SandboxOptions,
@@ -64,6 +65,41 @@ function pause(res: ServerResponse, ms: number): Promise<boolean> {
     }, ms);
     res.once("close", onClose);
   });
+}
+
+/** Resolves true on 'drain', false when the client went away first. */
+function drained(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      res.off("drain", onDrain);
+      res.off("close", onClose);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const onClose = done(false);
+    res.once("drain", onDrain);
+    res.once("close", onClose);
+  });
+}
+
+const STREAM_CHUNK = Buffer.alloc(64 * 1024, 0x20);
+
+/** The `stream` fault: a huge (or endless) 200 body, written only as fast as the client reads it. */
+async function streamBody(res: ServerResponse, fault: Extract<SandboxFault, { kind: "stream" }>, record: RecordedRequest): Promise<void> {
+  const prefix = Buffer.from(fault.prefix ?? "");
+  const total = prefix.length + fault.bytes;
+  res.writeHead(200, { "content-type": "application/json;charset=utf-8", ...(fault.declareLength ? { "content-length": String(total) } : {}) });
+  record.status = 200;
+  record.bytesSent = 0;
+  let first = prefix.length > 0 ? prefix : undefined;
+  while (record.bytesSent < total && !res.destroyed) {
+    const chunk = first ?? STREAM_CHUNK.subarray(0, Math.min(STREAM_CHUNK.length, total - record.bytesSent));
+    first = undefined;
+    const more = res.write(chunk);
+    record.bytesSent += chunk.length;
+    if (!more && !(await drained(res))) return;
+  }
+  if (!res.destroyed) res.end();
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -116,7 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!version) throw missingParameter("Version");
       if (version !== ECS_API_VERSION) throw new SandboxApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
       if (!action) throw missingParameter("Action");
-      const handler = ACTIONS[action];
+      const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!handler) {
         throw new SandboxApiError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
       }
@@ -162,11 +198,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       req.socket.destroy();
       return;
     }
-    if (fault && fault.kind !== "slow" && fault.kind !== "truncated") {
+    if (fault?.kind === "stream") return streamBody(res, fault, record);
+    if (fault && !isFlowFault(fault)) {
       reply = faultReply(fault, requestId, hostIdFor(query["RegionId"]), query["RegionId"] ?? "");
     } else {
       reply = answer(method, path, query, headers, body, requestId);
       if (fault?.kind === "truncated") reply = truncateReply(reply);
+      if (fault?.kind === "rewrite") reply = rewriteReply(reply, fault.rewrite);
     }
     if (latencyMs > 0 && !(await pause(res, latencyMs))) return;
     if (res.destroyed) return;

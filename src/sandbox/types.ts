@@ -56,7 +56,17 @@ export type SandboxFault =
   | { kind: "empty"; status?: number }
   | { kind: "noCode" }
   | { kind: "wrongTypes" }
-  | { kind: "error"; status: number; code: string; message: string; headers?: Record<string, string> };
+  | { kind: "error"; status: number; code: string; message: string; headers?: Record<string, string> }
+  /** Exactly this body (a proxy's page, `{}`, JSON with impossible values), unsigned and unchecked. */
+  | { kind: "raw"; status?: number; body: string; contentType?: string }
+  /** The normal answer (signature checked), changed by `rewrite` before it is sent: an upstream that lies. */
+  | { kind: "rewrite"; rewrite: (body: Record<string, unknown>) => unknown }
+  /**
+   * A 200 whose body is `bytes` bytes of JSON whitespace after `prefix`, written chunk by chunk with
+   * backpressure, stopped as soon as the client closes the socket (RecordedRequest.bytesSent says how
+   * far it got). `declareLength` sends a Content-Length; otherwise the body is chunked.
+   */
+  | { kind: "stream"; bytes: number; prefix?: string; declareLength?: boolean };
 
 export interface RecordedRequest {
   method: string;
@@ -68,6 +78,8 @@ export interface RecordedRequest {
   /** true when the client closed the connection before the answer was sent */
   aborted: boolean;
   fault?: SandboxFault["kind"];
+  /** Body bytes handed to the socket so far (the `stream` fault only). */
+  bytesSent?: number;
 }
 
 export interface SandboxOptions {

@@ -10,6 +10,22 @@ export const DEFAULT_PAGE_CONCURRENCY = 8;
 /** Pages read beyond the planned ones to fill a gap left by tasks shifting between pages. */
 const MAX_FILL_PAGES = 2;
 
+/**
+ * Rows still wanted across regions read in parallel (RegionId "all"): MaxResults is a total, so once
+ * enough rows are held no region starts another page (pages already in flight finish).
+ */
+export class RowBudget {
+  constructor(private left: number) {}
+
+  get exhausted(): boolean {
+    return this.left <= 0;
+  }
+
+  take(rows: number): void {
+    this.left -= rows;
+  }
+}
+
 export interface PageFetchDeps {
   ecs: EcsApi;
   now: () => Date;
@@ -29,6 +45,10 @@ export interface AssembledTasks {
   RequestIds: string[];
   /** Duplicates dropped when tasks shifted between pages while they were read. */
   DuplicatesDropped: number;
+  /** Rows pages held beyond the PageSize asked for (dropped unread). */
+  RowsDropped: number;
+  /** Pages not read because the shared row budget was spent. */
+  PagesSkipped: number;
 }
 
 export async function fetchPage(params: DescribeTasksParams, deps: PageFetchDeps): Promise<TaskPage> {
@@ -36,7 +56,7 @@ export async function fetchPage(params: DescribeTasksParams, deps: PageFetchDeps
     regionId: params.RegionId,
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
-  return parseDescribeTasks(res, deps.now());
+  return parseDescribeTasks(res, deps.now(), params.PageSize);
 }
 
 export async function fetchAllPages(
@@ -44,6 +64,7 @@ export async function fetchAllPages(
   maxResults: number,
   deps: PageFetchDeps,
   first?: TaskPage,
+  budget?: RowBudget,
 ): Promise<AssembledTasks> {
   const size = ALL_PAGES_PAGE_SIZE;
   const startPage = params.PageNumber ?? 1;
@@ -53,15 +74,20 @@ export async function fetchAllPages(
   const lastPage = startPage + Math.max(0, Math.ceil(wanted / size) - 1);
   const rest = Array.from({ length: Math.max(0, lastPage - startPage) }, (_, i) => startPage + 1 + i);
 
-  const pages = await mapLimit(rest, deps.concurrency ?? DEFAULT_PAGE_CONCURRENCY, async (pageNumber) => {
+  const read = await mapLimit(rest, deps.concurrency ?? DEFAULT_PAGE_CONCURRENCY, async (pageNumber) => {
     deps.signal?.throwIfAborted();
+    // Pages start in order, so once the budget is spent every later page is skipped: the rows kept stay a prefix.
+    if (budget?.exhausted) return undefined;
     try {
-      return await fetchPage({ ...params, PageNumber: pageNumber, PageSize: size }, deps);
+      const page = await fetchPage({ ...params, PageNumber: pageNumber, PageSize: size }, deps);
+      budget?.take(page.Tasks.length);
+      return page;
     } catch (err) {
       if (deps.signal?.aborted) throw err;
       throw new PageError(pageNumber, err);
     }
   });
+  const pages = read.filter((p): p is TaskPage => p !== undefined);
 
   // Tasks created while we read shift later pages: keep the first sighting of each task, and
   // when that left a gap at the end, read on a page or two to fill it.
@@ -79,7 +105,8 @@ export async function fetchAllPages(
   };
   [firstPage, ...pages].forEach(take);
   let extra = 0;
-  for (let next = lastPage + 1; duplicates > 0 && tasks.length < wanted && extra < MAX_FILL_PAGES; next++, extra++) {
+  const skipped = read.length - pages.length;
+  for (let next = lastPage + 1; skipped === 0 && duplicates > 0 && tasks.length < wanted && extra < MAX_FILL_PAGES; next++, extra++) {
     const page = await fetchPage({ ...params, PageNumber: next, PageSize: size }, deps).catch((err: unknown) => {
       throw deps.signal?.aborted ? err : new PageError(next, err);
     });
@@ -97,5 +124,7 @@ export async function fetchAllPages(
     ...(truncated ? { NextPageNumber: startPage + Math.floor(kept.length / size) } : {}),
     RequestIds: [firstPage.RequestId, ...pages.map((p) => p.RequestId)],
     DuplicatesDropped: duplicates,
+    RowsDropped: [firstPage, ...pages].reduce((n, p) => n + p.RowsDropped, 0),
+    PagesSkipped: skipped,
   };
 }

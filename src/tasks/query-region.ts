@@ -1,12 +1,15 @@
 // One region's answer to a describe_ecs_tasks question: a page or all pages, and status counts
 // that are exact for the whole match. Knows nothing of MCP.
 import { countBy, type DescribeTasksParams, type Task } from "../ecs/tasks-api.js";
-import { fetchAllPages, fetchPage, type PageFetchDeps } from "./pages.js";
+import { emptyRecord } from "../util/counts.js";
+import { fetchAllPages, fetchPage, type PageFetchDeps, type RowBudget } from "./pages.js";
 import { countByStatus } from "./status-counts.js";
 
 export interface QueryOptions {
   allPages: boolean;
   maxResults: number;
+  /** Shared by the regions of RegionId "all": once spent, regions only count (no rows are read). */
+  budget?: RowBudget;
 }
 
 export interface RegionTasks {
@@ -26,6 +29,10 @@ export interface RegionTasks {
   /** The returned rows are the whole match, so counts over them are exact too. */
   Complete: boolean;
   DuplicatesDropped: number;
+  /** Rows the answers held beyond the PageSize asked for (dropped unread). */
+  RowsDropped: number;
+  /** The shared row budget (MaxResults across regions) stopped this region's reading early. */
+  BudgetStopped: boolean;
 }
 
 /**
@@ -33,14 +40,46 @@ export interface RegionTasks {
  * already cover the whole match; a fixed TaskStatus needs none (TotalCount is the count).
  */
 function statusCounts(params: DescribeTasksParams, total: number, rows: Task[], complete: boolean, deps: PageFetchDeps) {
-  if (params.TaskStatus) return Promise.resolve(total > 0 ? { [params.TaskStatus]: total } : {});
+  if (params.TaskStatus) {
+    const counts = emptyRecord<number>();
+    if (total > 0) counts[params.TaskStatus] = total;
+    return Promise.resolve(counts);
+  }
   if (complete) return Promise.resolve(countBy(rows, (t) => t.TaskStatus));
   return countByStatus(params, deps);
 }
 
+/** A region reached after the row budget was spent: its exact counts (one-row queries), no rows. */
+async function countOnly(params: DescribeTasksParams, deps: PageFetchDeps): Promise<RegionTasks> {
+  const { PageNumber: _n, PageSize: _s, ...filters } = params;
+  const [page, probed] = await Promise.all([
+    fetchPage({ ...filters, PageNumber: 1, PageSize: 1 }, deps),
+    params.TaskStatus ? undefined : countByStatus(params, deps),
+  ]);
+  return {
+    RegionId: page.RegionId || params.RegionId,
+    TotalCount: page.TotalCount,
+    PageNumber: params.PageNumber ?? 1,
+    PageSize: params.PageSize ?? page.PageSize,
+    Tasks: [],
+    HasMore: page.TotalCount > 0,
+    PagesFetched: 1,
+    RequestIds: [page.RequestId],
+    ProviderName: page.ProviderName,
+    ExactByStatus: probed ?? (await statusCounts(params, page.TotalCount, [], false, deps)),
+    Complete: page.TotalCount === 0,
+    DuplicatesDropped: 0,
+    RowsDropped: 0,
+    BudgetStopped: page.TotalCount > 0,
+  };
+}
+
 export async function queryRegion(params: DescribeTasksParams, options: QueryOptions, deps: PageFetchDeps): Promise<RegionTasks> {
+  const budget = options.budget;
+  if (budget?.exhausted) return countOnly(params, deps);
   if (!options.allPages) {
     const page = await fetchPage(params, deps);
+    budget?.take(page.Tasks.length);
     const start = (page.PageNumber - 1) * page.PageSize;
     const complete = start === 0 && page.Tasks.length >= page.TotalCount;
     const hasMore = page.Tasks.length > 0 && start + page.Tasks.length < page.TotalCount;
@@ -59,17 +98,22 @@ export async function queryRegion(params: DescribeTasksParams, options: QueryOpt
       ExactByStatus: exact,
       Complete: complete,
       DuplicatesDropped: 0,
+      RowsDropped: page.RowsDropped,
+      BudgetStopped: false,
     };
   }
 
   const startPage = params.PageNumber ?? 1;
   const first = await fetchPage({ ...params, PageNumber: startPage, PageSize: 100 }, deps);
-  const complete = startPage === 1 && first.TotalCount <= options.maxResults;
+  budget?.take(first.Tasks.length);
+  const mayComplete = startPage === 1 && first.TotalCount <= options.maxResults;
   // The count probes run beside the remaining pages, not after them.
   const [assembled, probed] = await Promise.all([
-    fetchAllPages(params, options.maxResults, deps, first),
-    complete ? undefined : statusCounts(params, first.TotalCount, [], false, deps),
+    fetchAllPages(params, options.maxResults, deps, first, budget),
+    mayComplete ? undefined : statusCounts(params, first.TotalCount, [], false, deps),
   ]);
+  // The budget may have stopped the reading short of the whole match: then the rows cannot be counted.
+  const complete = mayComplete && !assembled.Truncated;
   return {
     RegionId: first.RegionId || params.RegionId,
     TotalCount: assembled.TotalCount,
@@ -81,8 +125,10 @@ export async function queryRegion(params: DescribeTasksParams, options: QueryOpt
     PagesFetched: assembled.PagesFetched,
     RequestIds: assembled.RequestIds,
     ProviderName: first.ProviderName,
-    ExactByStatus: probed ?? (await statusCounts(params, assembled.TotalCount, assembled.Tasks, true, deps)),
+    ExactByStatus: probed ?? (await statusCounts(params, assembled.TotalCount, assembled.Tasks, complete, deps)),
     Complete: complete,
     DuplicatesDropped: assembled.DuplicatesDropped,
+    RowsDropped: assembled.RowsDropped,
+    BudgetStopped: assembled.PagesSkipped > 0,
   };
 }

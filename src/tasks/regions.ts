@@ -51,20 +51,29 @@ export interface RegionOutcome<T> {
   error?: unknown;
 }
 
-/** Runs `fn` per region with bounded concurrency and a per-region deadline tied to `signal`. */
+/**
+ * Runs `fn` per region with bounded concurrency and a per-region deadline tied to `signal`;
+ * `onSettled` hears of each region as it answers or fails (for progress notifications).
+ */
 export async function fanOut<T>(
   regions: string[],
   signal: AbortSignal,
   fn: (regionId: string, signal: AbortSignal) => Promise<T>,
   budgetMs = REGION_BUDGET_MS,
+  onSettled?: (regionId: string, failed: boolean) => void,
 ): Promise<RegionOutcome<T>[]> {
   const settled = await settleLimit(regions, REGION_CONCURRENCY, async (regionId) => {
     const budget = AbortSignal.timeout(budgetMs);
+    let failed = true;
     try {
-      return await fn(regionId, AbortSignal.any([signal, budget]));
+      const value = await fn(regionId, AbortSignal.any([signal, budget]));
+      failed = false;
+      return value;
     } catch (err) {
       if (budget.aborted && !signal.aborted) throw new RegionTimeoutError(regionId, budgetMs);
       throw err;
+    } finally {
+      if (!signal.aborted) onSettled?.(regionId, failed);
     }
   });
   signal.throwIfAborted();

@@ -1,6 +1,7 @@
 // Exact counts per status for the whole match, without reading every task: one-row queries
 // (PageSize 1) per status, in parallel, reading only TotalCount.
 import { TASK_STATUSES, type DescribeTasksParams } from "../ecs/tasks-api.js";
+import { emptyRecord } from "../util/counts.js";
 import { fetchPage, type PageFetchDeps } from "./pages.js";
 
 export async function countByStatus(params: DescribeTasksParams, deps: PageFetchDeps): Promise<Record<string, number>> {
@@ -11,7 +12,7 @@ export async function countByStatus(params: DescribeTasksParams, deps: PageFetch
       return [status, page.TotalCount] as const;
     }),
   );
-  const counts: Record<string, number> = {};
+  const counts = emptyRecord<number>();
   for (const [status, n] of totals) if (n > 0) counts[status] = n;
   return counts;
 }

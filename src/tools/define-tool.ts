@@ -1,6 +1,8 @@
 // One way to declare a tool, after Playwright MCP's defineTool: a kind (read-only or destructive)
-// from which every annotation follows, a contract (zod input and output), and a handler that calls
-// a use case and renders its text. No tool writes annotations by hand.
+// from which every annotation follows, a contract (zod input and output), a handler that calls a use
+// case, and a renderer for its text. No tool writes annotations by hand. The text is rendered from
+// the structured answer only after the server has redacted it, so a renderer that cuts a long field
+// can never cut a secret in half (redact first, then cut).
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
@@ -12,10 +14,20 @@ export type ToolKind = "read" | "destructive";
 
 export interface ToolAnswer<T> {
   structured: T;
-  /** A compact human summary that stands on its own for a model that ignores structuredContent. */
+  /**
+   * A compact human summary that stands on its own for a model that ignores structuredContent,
+   * rendered from the structured answer as the server passes it in: already redacted.
+   */
+  render(structured: T): string;
+  /** resource_link blocks that follow the text in `content` (e.g. every row as CSV), from the redacted answer. */
+  links?(structured: T): ResourceLink[];
+}
+
+/** An answer as the handler tests read it: both halves, unredacted. */
+export interface RenderedAnswer<T> {
+  structured: T;
   text: string;
-  /** resource_link blocks that follow the text in `content` (e.g. every row as CSV). */
-  links?: ResourceLink[];
+  links: ResourceLink[];
 }
 
 export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
@@ -25,7 +37,11 @@ export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
   description: string;
   input: In;
   output: Out;
-  handler(args: z.infer<In>, ctx: UseCaseDeps): Promise<ToolAnswer<z.infer<Out>>>;
+  handler(args: z.infer<In>, ctx: UseCaseDeps): Promise<z.infer<Out>>;
+  /** The text half, from the (redacted) structured half. */
+  render(structured: z.infer<Out>): string;
+  /** resource_link blocks for `content`, from the (redacted) structured half. */
+  links?(structured: z.infer<Out>): ResourceLink[];
 }
 
 export function annotationsFor(kind: ToolKind, title: string): ToolAnnotations {
@@ -50,8 +66,8 @@ export interface Tool {
   readonly inputSchema: z.ZodObject;
   readonly outputSchema: z.ZodObject;
   readonly annotations: ToolAnnotations;
-  /** The handler without MCP: validates `args` against the contract, then runs (for handler tests). */
-  handle(args: unknown, ctx: UseCaseDeps): Promise<ToolAnswer<unknown>>;
+  /** The handler without MCP: validates `args` against the contract, runs and renders (for handler tests). */
+  handle(args: unknown, ctx: UseCaseDeps): Promise<RenderedAnswer<unknown>>;
   register(server: McpServer, run: RunTool): void;
 }
 
@@ -68,12 +84,23 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
     inputSchema,
     outputSchema,
     annotations,
-    handle: async (args, ctx) => spec.handler(spec.input.parse(args), ctx),
+    handle: async (args, ctx) => {
+      const structured = await spec.handler(spec.input.parse(args), ctx);
+      return { structured, text: spec.render(structured), links: spec.links?.(structured) ?? [] };
+    },
     register(server, run) {
       server.registerTool(
         spec.name,
         { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations },
-        (args, extra) => run(spec.name, extra, (ctx) => spec.handler(args as z.infer<In>, ctx)),
+        (args, extra) =>
+          run(spec.name, extra, async (ctx) => {
+            const structured = await spec.handler(args as z.infer<In>, ctx);
+            return {
+              structured,
+              render: (redacted) => spec.render(redacted as z.infer<Out>),
+              ...(spec.links ? { links: (redacted: unknown) => spec.links!(redacted as z.infer<Out>) } : {}),
+            };
+          }),
       );
     },
   };

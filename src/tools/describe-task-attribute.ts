@@ -16,8 +16,6 @@ export const describeTaskAttributeTool = defineTool({
   ].join("\n"),
   input: taskAttributeInput,
   output: taskAttributeOutput,
-  async handler(args, ctx) {
-    const structured = await describeTaskProgress(args, ctx);
-    return { structured, text: renderAttributeText(structured) };
-  },
+  handler: describeTaskProgress,
+  render: renderAttributeText,
 });

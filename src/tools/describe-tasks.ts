@@ -18,11 +18,9 @@ export const describeTasksTool = defineTool({
   ].join("\n"),
   input: describeTasksInput,
   output: describeTasksOutput,
-  async handler(args, ctx) {
-    const structured = await describeTasks(args, ctx, (out) => renderTasksText(out).length <= TEXT_BUDGET);
-    // The same URI in content, for clients that show resource links (Claude Code reads structuredContent).
-    const rows = structured.AllRows;
-    const links = rows ? [resourceLinkFor(parseTaskQueryUri(rows.Uri), rows.Rows)] : [];
-    return { structured, text: renderTasksText(structured), links };
-  },
+  // Rows are dropped until the text fits too: both halves show the same rows.
+  handler: (args, ctx) => describeTasks(args, ctx, (out) => renderTasksText(out).length <= TEXT_BUDGET),
+  render: renderTasksText,
+  // The same URI in content, for clients that show resource links (Claude Code reads structuredContent).
+  links: (out) => (out.AllRows ? [resourceLinkFor(parseTaskQueryUri(out.AllRows.Uri), out.AllRows.Rows)] : []),
 });

@@ -15,8 +15,6 @@ export const waitForTasksTool = defineTool({
   ].join("\n"),
   input: waitForTasksInput,
   output: waitForTasksOutput,
-  async handler(args, ctx) {
-    const structured = await waitForEcsTasks(args, ctx);
-    return { structured, text: renderWaitText(structured) };
-  },
+  handler: waitForEcsTasks,
+  render: renderWaitText,
 });

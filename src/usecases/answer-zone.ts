@@ -1,6 +1,7 @@
 // The zone an answer shows its times in: the caller's TimeZone (an IANA zone or a fixed offset),
 // else the server's, said so.
 import { chooseZone, formatLocalMinute, zoneNotice, type ZoneChoice } from "../time/index.js";
+import { isUtcSeconds } from "../util/utc.js";
 
 export interface AnswerZone {
   zone: string;
@@ -16,11 +17,8 @@ export function answerZone(choice: ZoneChoice): AnswerZone {
   return {
     zone: choice.TimeZone,
     ...(note ? { note } : {}),
-    local(iso) {
-      if (!iso) return undefined;
-      const ms = Date.parse(iso);
-      return Number.isNaN(ms) ? undefined : formatLocalMinute(choice.TimeZone, ms);
-    },
+    // A time that is not a real date (Date.parse would roll 2026-02-30 over into March) has no local form.
+    local: (iso) => (iso && isUtcSeconds(iso) ? formatLocalMinute(choice.TimeZone, Date.parse(iso)) : undefined),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import { splitTaskIds } from "../contracts/fields.js";
 import type { DescribeTasksParams } from "../ecs/tasks-api.js";
 import { lookUpDetails, lookupNote } from "../progress/enrich.js";
+import { cutRedacted, QUOTED_ERROR_MAX } from "../util/text.js";
 import type { AllRegionsTasks } from "../tasks/all-regions.js";
 import { queryRegion, type QueryOptions, type RegionTasks } from "../tasks/query-region.js";
 import { resourceLinkFor, taskQueryFrom } from "../tasks/query-uri.js";
@@ -49,6 +50,21 @@ function describeParams(args: DescribeTasksInput, deps: Pick<UseCaseDeps, "now" 
   return { params, time };
 }
 
+/** What was set right in ECS's answer, for the caller; undefined when nothing was. */
+function upstreamNote(result: RegionTasks): string | undefined {
+  const notes: string[] = [];
+  if (result.RowsDropped > 0) notes.push(`ECS sent ${result.RowsDropped} row(s) beyond the PageSize asked for; they were dropped unread.`);
+  const badTimes = result.Tasks.filter((t) => t.InvalidTimes);
+  if (badTimes.length > 0) {
+    const first = badTimes[0]!;
+    notes.push(
+      `${badTimes.length} task(s) carry a time that is not a real date (first: ${first.TaskId} ${first.InvalidTimes!.join(", ")}): ` +
+        "kept as received and listed in the task's InvalidTimes, without DurationSeconds.",
+    );
+  }
+  return notes.length ? notes.join(" ") : undefined;
+}
+
 /** The answer's shape, given how many rows of those read are shown. */
 export type FitsText = (out: DescribeTasksOutput) => boolean;
 
@@ -85,7 +101,10 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   const multiRegion = allRegions || searched;
   const regionOf = (t: { RegionId?: string }) => t.RegionId ?? region.regionId;
   const lookups = args.IncludeProgress === false ? undefined : await lookUpDetails(shown, regionOf, deps);
+  // A failed look-up's message may quote upstream at length: redacted, then cut.
+  if (lookups) for (const [id, error] of lookups.errors) lookups.errors.set(id, cutRedacted(deps.redact(error), QUOTED_ERROR_MAX));
   const note = lookups && lookupNote(lookups);
+  const fixed = upstreamNote(result);
   const { TaskIds: sentTaskIds, ...sent } = params;
   const covers = result.Complete ? "all matching tasks" : "tasks read";
   const rows = shown.map((t) => listedRow(t, zone, lookups));
@@ -125,7 +144,8 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
       HasMore: result.HasMore || omitted > 0,
       ...(link && (result.HasMore || omitted > 0) ? { AllRows: { Uri: link.uri, Rows: result.TotalCount, MimeType: link.mimeType } } : {}),
       ...(next ? { Next: next } : {}),
-      ...(options.allPages ? { Truncated: result.HasMore } : {}),
+      // RegionId "all" reads one page per region unless AllPages; MaxResults (a total) may stop it short.
+      ...(options.allPages ? { Truncated: result.HasMore } : allRegions ? { Truncated: result.BudgetStopped } : {}),
       PagesFetched: result.PagesFetched,
       Tasks: rows.slice(0, n),
       Summary: listSummary(result.Tasks, result.ExactByStatus, covers, zone),
@@ -142,6 +162,7 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
       TimeZone: zone.zone,
       ...(zone.note ? { ZoneNote: zone.note } : {}),
       ...(note ? { ProgressNote: note } : {}),
+      ...(fixed ? { UpstreamNote: fixed } : {}),
       RequestId: result.RequestIds[0] ?? "",
       CredentialProvider: result.ProviderName,
     };

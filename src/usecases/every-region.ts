@@ -3,6 +3,7 @@
 // regions at a time, each within its time budget, failures reported per region.
 import type { DescribeTasksParams } from "../ecs/tasks-api.js";
 import { errorSummary } from "../errors.js";
+import { cutRedacted, QUOTED_ERROR_MAX } from "../util/text.js";
 import { queryAllRegions, type AllRegionsTasks } from "../tasks/all-regions.js";
 import type { QueryOptions } from "../tasks/query-region.js";
 import type { UseCaseDeps } from "./services.js";
@@ -21,7 +22,10 @@ export async function everyRegion(
     budgetMs: deps.regionBudgetMs,
     // DescribeRegions goes through the configured region's endpoint when there is one.
     ...(await deps.regions.resolve(undefined).then((r) => ({ via: r.regionId }), () => ({}))),
-    describeError: errorSummary,
+    // Quoted in the answer: redacted, then cut.
+    describeError: (err) => cutRedacted(deps.redact(errorSummary(err)), QUOTED_ERROR_MAX),
+    onRegion: (settled, total, regionId, failed) =>
+      void deps.reportProgress?.(settled, total, `${settled} of ${total} regions answered (${regionId}${failed ? " failed" : ""})`),
   });
 }
 

@@ -43,7 +43,8 @@ export function listedRow(t: Task, zone: AnswerZone, lookups: DetailLookups | un
     ...(eta?.OverdueSeconds !== undefined ? { OverdueSeconds: eta.OverdueSeconds } : {}),
     ...(detail?.ErrorCode ? { ErrorCode: detail.ErrorCode } : {}),
     ...(detail?.ErrorMsg ? { ErrorMsg: clip(detail.ErrorMsg) } : {}),
-    ...(lookupError ? { LookupError: clip(lookupError, 200) } : {}),
+    ...(lookupError ? { LookupError: lookupError } : {}),
+    ...(t.InvalidTimes ? { InvalidTimes: t.InvalidTimes } : {}),
     ...(note ? { Note: note } : {}),
   };
 }

@@ -39,6 +39,8 @@ export interface TaskServices {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** sandbox when answers come from the built-in stand-in, never from Alibaba Cloud. */
   dataSource: DataSource;
+  /** The process's redaction: apply it before cutting any upstream text short (the answer is redacted again on the way out). */
+  redact(text: string): string;
 }
 
 /** The call in flight. */

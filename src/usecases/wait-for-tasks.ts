@@ -13,6 +13,9 @@ import {
 import { nextCheckAfterSeconds, waitForTasks, type PollReport, type WaitedTask } from "../progress/wait.js";
 import { formatDuration } from "../render/format.js";
 import { progressLine } from "../render/progress-text.js";
+import { tally } from "../util/counts.js";
+import { formatUtcSeconds } from "../util/utc.js";
+import { cutRedacted, QUOTED_ERROR_MAX } from "../util/text.js";
 import { zoneOf, type AnswerZone } from "./answer-zone.js";
 import { foundElsewhereNotice, locateTasks } from "./every-region.js";
 import { localizedView } from "./progress-view.js";
@@ -21,9 +24,14 @@ import { noticeFor, type UseCaseDeps } from "./services.js";
 /** Waiting again is pointless when the soonest ETA is this many times the wait's limit away (and over 10 minutes). */
 const FAR_BEYOND = 3;
 
-function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string): WaitedTaskOutput {
+function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string, redact: (text: string) => string): WaitedTaskOutput {
   const base: WaitedTaskOutput = t.view ? localizedView(t.view, zone) : { TaskId: t.TaskId, TaskStatus: "Unknown" };
-  return { ...base, ...(t.RegionId !== askedRegion ? { RegionId: t.RegionId } : {}), ...(t.lookupError ? { LookupError: t.lookupError } : {}) };
+  // Redacted, then cut: the message may quote upstream at length.
+  return {
+    ...base,
+    ...(t.RegionId !== askedRegion ? { RegionId: t.RegionId } : {}),
+    ...(t.lookupError ? { LookupError: cutRedacted(redact(t.lookupError), QUOTED_ERROR_MAX) } : {}),
+  };
 }
 
 function lineOf(t: WaitedTask, zone: AnswerZone): string {
@@ -70,7 +78,7 @@ function adviceFor(running: WaitedTask[], nowMs: number, timeoutSeconds: number,
   const remaining = (soonest - nowMs) / 1000;
   if (remaining < Math.max(600, FAR_BEYOND * timeoutSeconds)) return undefined;
   return (
-    `The soonest task should end at about ${zone.local(new Date(soonest).toISOString())} (${zone.zone}), ${formatDuration(Math.round(remaining))} from now: ` +
+    `The soonest task should end at about ${zone.local(formatUtcSeconds(soonest))} (${zone.zone}), ${formatDuration(Math.round(remaining))} from now: ` +
     "tell the user the progress and that ETA now, rather than waiting again every few minutes; check back near the ETA."
   );
 }
@@ -95,11 +103,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     },
   );
 
-  const summary: Record<string, number> = {};
-  for (const t of outcome.tasks) {
-    const status = t.view?.TaskStatus ?? "Unknown";
-    summary[status] = (summary[status] ?? 0) + 1;
-  }
+  const summary = tally(outcome.tasks, (t) => t.view?.TaskStatus ?? "Unknown");
   const running = outcome.tasks.filter((t) => !t.settled);
   const moved = outcome.tasks.filter((t) => t.RegionId !== region.regionId).map((t) => t.RegionId);
   const notice = noticeFor(deps.dataSource, moved.length ? foundElsewhereNotice(region.regionId, moved) : undefined);
@@ -113,7 +117,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     ElapsedSeconds: Math.round(outcome.elapsedMs / 1000),
     Outcome: outcomeOf(outcome.tasks),
     Summary: summary,
-    Tasks: outcome.tasks.map((t) => taskEntry(t, zone, region.regionId)),
+    Tasks: outcome.tasks.map((t) => taskEntry(t, zone, region.regionId, (text) => deps.redact(text))),
     ...(advice ? { Advice: advice } : {}),
     TimeZone: zone.zone,
     ...(zone.note ? { ZoneNote: zone.note } : {}),

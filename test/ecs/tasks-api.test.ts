@@ -56,7 +56,7 @@ describe("response normalisation", () => {
     expect(normalizeApiTime("2020-11-24T12:50:07.123Z")).toBe("2020-11-24T12:50:07Z");
     expect(normalizeApiTime("2020-11-24T20:50+08:00")).toBe("2020-11-24T12:50:00Z");
     expect(normalizeApiTime("")).toBeUndefined();
-    expect(normalizeApiTime("soon")).toBeUndefined();
+    expect(normalizeApiTime("soon")).toBe("soon"); // kept as received: the task marks it in InvalidTimes
     expect(normalizeApiTime(42)).toBeUndefined();
   });
 

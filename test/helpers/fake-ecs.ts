@@ -61,6 +61,7 @@ export function fakeDeps(ecs: EcsApi, over: Partial<UseCaseDeps> = {}): UseCaseD
       nowMs += ms;
     },
     dataSource: "alibaba-cloud",
+    redact: (text) => text,
     signal: new AbortController().signal,
     log: async (_level, message) => void logs.push(message),
     reportProgress: async (value) => void progress.push(value),

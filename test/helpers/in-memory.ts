@@ -66,6 +66,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     regionId: "cn-hangzhou",
     timeoutMs: 5_000,
     connectTimeoutMs: 2_000,
+    maxBodyBytes: 8 * 1024 * 1024,
+    credentialsTimeoutMs: 10_000,
     sandbox: true,
     ...options.config,
   };
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     endpoint: sandbox.url,
     timeoutMs: config.timeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
+    maxBodyBytes: config.maxBodyBytes,
     clock,
     retry: options.retry ?? NO_RETRY,
   });

@@ -108,7 +108,7 @@ describe("an unexpected exception in a handler", () => {
         return h.ecs.call(action, params, options);
       },
     };
-    const server = createServer({ config: { regionId: "cn-hangzhou", timeoutMs: 5000, connectTimeoutMs: 2000, sandbox: true }, ecs: flaky, now: () => FIXED_NOW, defaultTimeZone: "UTC", regions: new RegionResolver("cn-hangzhou", undefined, "/nonexistent") });
+    const server = createServer({ config: { regionId: "cn-hangzhou", timeoutMs: 5000, connectTimeoutMs: 2000, maxBodyBytes: 8 << 20, credentialsTimeoutMs: 10_000, sandbox: true }, ecs: flaky, now: () => FIXED_NOW, defaultTimeZone: "UTC", regions: new RegionResolver("cn-hangzhou", undefined, "/nonexistent") });
     const [a, b] = InMemoryTransport.createLinkedPair();
     const client = new Client({ name: "t", version: "1" });
     await Promise.all([server.connect(b), client.connect(a)]);

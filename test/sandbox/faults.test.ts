@@ -103,6 +103,52 @@ describe("faults", () => {
     expect(res.headers["x-test"]).toBe("1");
   });
 
+  it("raw: exactly the body given, with its status and content type", async () => {
+    sb.injectFaults([{ kind: "raw", body: "{}" }, { kind: "raw", status: 511, body: "<p>log in</p>", contentType: "text/html" }]);
+    const a = await describeTasks();
+    expect([a.status, a.text]).toEqual([200, "{}"]);
+    const b = await describeTasks();
+    expect([b.status, b.headers["content-type"], b.text]).toEqual([511, "text/html", "<p>log in</p>"]);
+  });
+
+  it("rewrite: the normal, signed answer changed before it is sent; errors pass unchanged", async () => {
+    sb.injectFaults([{ kind: "rewrite", rewrite: (body) => ({ ...body, TotalCount: -1 }) }]);
+    const a = await describeTasks();
+    expect(a.status).toBe(200);
+    expect(a.json).toMatchObject({ TotalCount: -1, PageSize: 10, RegionId: "cn-hangzhou" });
+    sb.injectFaults([{ kind: "rewrite", rewrite: () => ({ changed: true }) }]);
+    const b = await call(sb, clock, "DescribeTasks", Q, { credential: { ...SANDBOX_CREDENTIAL, accessKeySecret: "wrong" } });
+    expect(b.json["Code"]).toBe("SignatureDoesNotMatch");
+  });
+
+  it("stream: a body of the size asked for, counted as it is written", async () => {
+    sb.injectFaults([{ kind: "stream", bytes: 300_000, prefix: "{", declareLength: true }]);
+    const res = await describeTasks();
+    expect(res.status).toBe(200);
+    expect(res.headers["content-length"]).toBe("300001");
+    expect(res.text).toHaveLength(300_001);
+    expect(res.text.startsWith("{ ")).toBe(true);
+    expect(sb.requests.at(-1)).toMatchObject({ fault: "stream", bytesSent: 300_001, aborted: false });
+  });
+
+  it("stream: stops writing when the client closes the socket", async () => {
+    sb.injectFaults([{ kind: "stream", bytes: 10 * 1024 ** 3 }]);
+    const before = sb.requests.length;
+    const url = new URL(sb.url);
+    const { request } = await import("undici");
+    const res = await request(`${url.origin}/?RegionId=cn-hangzhou`, { method: "POST", body: "" });
+    let read = 0;
+    for await (const chunk of res.body) {
+      read += (chunk as Buffer).length;
+      if (read > 1024 * 1024) break; // leaving the loop destroys the body and the socket
+    }
+    const record = sb.requests.at(before)!;
+    await vi.waitFor(() => expect(record.aborted).toBe(true));
+    const sent = record.bytesSent!;
+    expect(sent).toBeGreaterThan(1024 * 1024);
+    expect(sent).toBeLessThan(1024 ** 3); // stopped: nowhere near the 10 GiB asked for
+  });
+
   it("scopes faults to one action; clearFaults empties the queue", async () => {
     sb.injectFaults([{ kind: "internal" }], { action: "DescribeRegions" });
     expect((await describeTasks()).status).toBe(200);
