@@ -45,6 +45,11 @@ export interface TaskServices {
 export interface CallScope {
   /** Aborted when the client cancels the request: pass it to every HTTP call. */
   signal: AbortSignal;
+  /**
+   * Aborted when the server is shutting down (SIGTERM over HTTP): long work such as a wait stops
+   * early and answers with what it has (resumable), instead of being cut off.
+   */
+  draining?: AbortSignal;
   /** Sends a progress notification; present only when the caller asked for progress. */
   reportProgress?: (progress: number, total: number, message: string) => Promise<void>;
   /** A log line to the caller (redacted on the way out). */
