@@ -1,51 +1,21 @@
 // `ecs-tasks-mcp --http`: checks the HTTP settings (refusing to expose an unauthenticated server),
 // serves the app on node:http, writes one audit line per tool call, and on SIGTERM stops accepting,
 // lets calls in flight finish within the grace period (waits answer early), then exits.
-import { readFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ServerConfig } from "../config.js";
 import { ConfigError } from "../errors.js";
-import { parsePolicy, type Policy } from "../policy.js";
 import { logError } from "../log.js";
 import type { Redactor } from "../redact.js";
 import type { Runtime } from "../runtime.js";
 import { createCaches, createServer, type ToolCallRecord } from "../server.js";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, DEFAULT_RATE_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS } from "../options.js";
 import { createHttpApp, MCP_PATH } from "./app.js";
-import { oidcAuthenticator, parseTokensFile, tokenAuthenticator, type Authenticator } from "./auth.js";
-import { hostPolicy, isLoopbackAddress } from "./guards.js";
+import { hostPolicy } from "./guards.js";
+import { httpSecurity } from "./settings.js";
+
+export { httpSecurity } from "./settings.js";
 
 type Log = (level: "debug" | "info" | "warning" | "error", message: string) => void;
-
-/** How to let callers in, said whenever a setting is missing. */
-export const AUTH_HOWTO =
-  "configure an auth method: --auth-tokens-file FILE (lines name:sha256hex, the SHA-256 of each token) " +
-  "or --oidc-issuer URL with --oidc-audience AUD; see docs/deploy.md";
-
-function readSettingFile(path: string, flag: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (err) {
-    throw new ConfigError(`${flag} ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-}
-
-/** The auth method and policy the settings name; refuses an exposed server without auth. Reads files, no network. */
-export function httpSecurity(config: ServerConfig): { auth?: Authenticator; policy?: Policy } {
-  if (config.oidcIssuer && config.authTokensFile) throw new ConfigError("choose one auth method: --auth-tokens-file or --oidc-issuer, not both");
-  if (config.oidcIssuer && !config.oidcAudience) throw new ConfigError("--oidc-issuer needs --oidc-audience (the audience your tokens carry, usually the public /mcp URL)");
-  if (config.oidcAudience && !config.oidcIssuer) throw new ConfigError("--oidc-audience needs --oidc-issuer");
-  let auth: Authenticator | undefined;
-  if (config.authTokensFile) auth = tokenAuthenticator(parseTokensFile(readSettingFile(config.authTokensFile, "--auth-tokens-file"), "--auth-tokens-file"));
-  else if (config.oidcIssuer) auth = oidcAuthenticator(config.oidcIssuer, config.oidcAudience!);
-  const host = config.host ?? DEFAULT_HTTP_HOST;
-  if (!auth && !isLoopbackAddress(host)) {
-    throw new ConfigError(`refusing to serve --host ${host} without authentication: anyone who reaches it could use your Alibaba Cloud credentials; ${AUTH_HOWTO}`);
-  }
-  const policy = config.policyFile ? parsePolicy(readSettingFile(config.policyFile, "--policy-file"), "--policy-file") : undefined;
-  return { ...(auth ? { auth } : {}), ...(policy ? { policy } : {}) };
-}
 
 /** One JSON line on stderr per tool call; redacted, no arguments. */
 function auditLine(redactor: Redactor, record: ToolCallRecord): void {

@@ -7,7 +7,8 @@ import { ConfigError } from "../../src/errors.js";
 import { asksForProgress } from "../../src/http/app.js";
 import { parseTokensFile, sha256Hex, tokenAuthenticator } from "../../src/http/auth.js";
 import { hostAllowed, hostPolicy, originAllowed, RateLimiter } from "../../src/http/guards.js";
-import { httpSecurity } from "../../src/http/main.js";
+import { checkHttp } from "../../src/doctor/http-check.js";
+import { httpSecurity } from "../../src/http/settings.js";
 import type { ServerConfig } from "../../src/options.js";
 import { callerFrom, defaultCaller, mayUseProfile, mayUseTool, parsePolicy } from "../../src/policy.js";
 
@@ -117,7 +118,7 @@ describe("the HTTP settings at start", () => {
   it("refuse an exposed server without auth, and conflicting or half OIDC settings", () => {
     expect(() => httpSecurity({ ...base, host: "0.0.0.0" })).toThrow(/--auth-tokens-file FILE .* or --oidc-issuer URL/);
     expect(() => httpSecurity({ ...base, host: "::" })).toThrow(/refusing/);
-    expect(httpSecurity({ ...base, host: "127.0.0.1" })).toEqual({});
+    expect(httpSecurity({ ...base, host: "127.0.0.1" })).toEqual({ summary: "no auth (loopback only); policy: every caller read-only, default credentials" });
     expect(() => httpSecurity({ ...base, oidcIssuer: "https://i.example" })).toThrow(/--oidc-audience/);
     expect(() => httpSecurity({ ...base, oidcIssuer: "https://i.example", oidcAudience: "a", authTokensFile: "/x" })).toThrow(/choose one/);
     expect(() => httpSecurity({ ...base, authTokensFile: join(dir, "missing") })).toThrow(/cannot be read \(ENOENT\)/);
@@ -129,5 +130,21 @@ describe("the HTTP settings at start", () => {
     const s = httpSecurity({ ...base, host: "0.0.0.0", authTokensFile: join(dir, "t"), policyFile: join(dir, "p.json") });
     expect(s.auth?.kind).toBe("tokens");
     expect(s.policy?.get("a")?.allowedTools).toEqual(["describe_ecs_tasks"]);
+  });
+});
+
+describe("doctor --http", () => {
+  const free = () => Promise.resolve(undefined);
+  it("passes on loopback, warns beyond it without --allowed-hosts, fails without auth or on a busy port", async () => {
+    expect(await checkHttp({ ...base, host: "127.0.0.1", port: 3000 }, free)).toMatchObject({ id: "http", status: "pass" });
+    const dir = mkdtempSync(join(tmpdir(), "ecs-mcp-doctor-http-"));
+    writeFileSync(join(dir, "t"), `a:${sha256Hex("x")}\n`);
+    const exposed = { ...base, host: "0.0.0.0", authTokensFile: join(dir, "t") };
+    expect(await checkHttp(exposed, free)).toMatchObject({ status: "warn", detail: expect.stringContaining("1 caller(s)") as unknown });
+    expect(await checkHttp({ ...exposed, allowedHosts: "mcp.example.com" }, free)).toMatchObject({ status: "pass" });
+    expect(await checkHttp({ ...base, host: "0.0.0.0" }, free)).toMatchObject({ status: "fail", detail: expect.stringContaining("refusing") as unknown });
+    writeFileSync(join(dir, "bad"), "alice:raw-token\n");
+    expect(await checkHttp({ ...exposed, authTokensFile: join(dir, "bad") }, free)).toMatchObject({ status: "fail", detail: expect.stringContaining("line 1") as unknown });
+    expect(await checkHttp({ ...base }, () => Promise.resolve("EADDRINUSE"))).toMatchObject({ status: "fail", detail: expect.stringContaining("EADDRINUSE") as unknown });
   });
 });
