@@ -121,6 +121,7 @@ export function createServer(deps: ServerDeps): McpServer {
       ...services,
       signal: extra.signal,
       ...(deps.draining ? { draining: deps.draining } : {}),
+      ...(deps.caller ? { caller: deps.caller } : {}),
       log: (level, message) =>
         server.sendLoggingMessage({ level, logger: name, data: redactor.redact(message) }, extra.sessionId).catch(() => undefined),
       ...(progressToken !== undefined

@@ -153,6 +153,17 @@ describe("two --http replicas", () => {
     expect((result.structuredContent as WaitForTasksOutput).Tasks[0]!.TaskId).toBe(id);
   });
 
+  it("audit a failed call with its error code and RequestId", async () => {
+    const c = await client(a, ALICE);
+    const list = (await c.callTool({ name: "describe_ecs_tasks", arguments: { TaskAction: "RedeployInstance", PageSize: 1 } })).structuredContent as DescribeTasksOutput;
+    const r = await c.callTool({ name: "describe_ecs_task_attribute", arguments: { TaskId: list.Tasks[0]!.TaskId } });
+    expect(r.isError).toBe(true);
+    await until(() => a.audit().some((l) => l.outcome === "error"));
+    const line = a.audit().find((l) => l.outcome === "error")!;
+    expect(line).toMatchObject({ caller: "alice", tool: "describe_ecs_task_attribute", errorCode: "InvalidTaskId.TaskActionNotSupport" });
+    expect(line.requestIds).toEqual([expect.stringMatching(/^[0-9A-F-]{36}$/)]);
+  });
+
   it("write one audit line per tool call naming the caller, and no token or secret anywhere", async () => {
     await until(() => [...a.audit(), ...b.audit()].some((l) => l.tool === "wait_for_ecs_tasks"));
     const lines = [...a.audit(), ...b.audit()];
