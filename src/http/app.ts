@@ -95,7 +95,7 @@ export function createHttpApp(o: HttpAppOptions): HttpApp {
     try {
       body = JSON.parse(await readBody(req));
     } catch (err) {
-      if (err instanceof BodyTooLarge) return rpcError(res, 413, "Request body too large");
+      if (err instanceof BodyTooLarge) return rpcError(res, 413, "Request body too large", { connection: "close" });
       return json(res, 400, { jsonrpc: "2.0", error: { code: -32700, message: "Parse error: invalid JSON" }, id: null });
     }
     const server = o.newServer(callerFrom(o.policy, name));
