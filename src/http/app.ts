@@ -75,6 +75,12 @@ export function createHttpApp(o: HttpAppOptions): HttpApp {
     const m = /^Bearer +([\x21-\x7e]{1,4096})$/i.exec(header.trim());
     const name = m ? await o.auth.authenticate(m[1]!) : undefined;
     if (name) return name;
+    // Failed attempts share a bucket per peer address: guessing costs as much as the rate limit allows.
+    const wait = limiter.take(`!unauthenticated ${req.socket.remoteAddress ?? "?"}`);
+    if (wait > 0) {
+      rpcError(res, 429, "Too many failed authentication attempts", { "retry-after": String(wait) });
+      return undefined;
+    }
     const challenge = `Bearer resource_metadata="${baseOf(req)}${METADATA_PATH}"${m ? ', error="invalid_token"' : ""}`;
     rpcError(res, 401, m ? "Unauthorized: the bearer token is not valid" : "Unauthorized: send Authorization: Bearer <token>", {
       "www-authenticate": challenge,

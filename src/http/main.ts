@@ -24,7 +24,7 @@ function auditLine(redactor: Redactor, record: ToolCallRecord): void {
 
 export async function serveHttp(runtime: Runtime, redactor: Redactor, log: Log): Promise<void> {
   const { config } = runtime;
-  const { auth, policy } = httpSecurity(config);
+  const { auth, policy, summary } = httpSecurity(config);
   const host = config.host ?? DEFAULT_HTTP_HOST;
   const hosts = hostPolicy(host, config.allowedHosts);
   if (!hosts.loopback && hosts.allowed.length === 0) {
@@ -65,7 +65,7 @@ export async function serveHttp(runtime: Runtime, redactor: Redactor, log: Log):
   // Always written (whatever --log-level): operators and tests read the port from it.
   logError(
     redactor,
-    `listening on http://${shown}:${port}${MCP_PATH} (stateless Streamable HTTP; auth: ${auth?.kind ?? "none, loopback only"}` +
+    `listening on http://${shown}:${port}${MCP_PATH} (stateless Streamable HTTP; ${summary}` +
       `${config.sandbox ? "; SANDBOX: generated data" : ""})`,
   );
 

@@ -206,6 +206,13 @@ describe("the --http command line", () => {
     expect(statuses).toEqual([200, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    // Failed authentication attempts are limited too, per peer address.
+    const guarded = await spawnHttp(env, ["--rate-limit", "1", "--auth-tokens-file", join(dir, "tokens")]);
+    retired.push(guarded);
+    const guesses = [];
+    for (let i = 0; i < 2; i++) guesses.push((await rawRequest(guarded.port, "POST", "/mcp", mcpHeaders(guarded.port, `guess-${i}`), ping)).status);
+    expect(guesses).toEqual([401, 429]);
+    expect((await rawRequest(guarded.port, "POST", "/mcp", mcpHeaders(guarded.port, ALICE), ping)).status).toBe(200);
     expect(await r.stop()).toBe(0);
   });
 
