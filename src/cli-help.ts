@@ -51,7 +51,7 @@ function variableLines(variables: readonly EnvironmentVariable[]): string[] {
 const byGroup = (group: EnvironmentVariable["group"]) => VARIABLES.filter((v) => v.group === group);
 
 export const HELP_TEXT = [
-  `${SERVER_NAME} ${SERVER_VERSION}: an MCP stdio server for Alibaba Cloud ECS asynchronous tasks.`,
+  `${SERVER_NAME} ${SERVER_VERSION}: an MCP server (stdio, or Streamable HTTP with --http) for Alibaba Cloud ECS asynchronous tasks.`,
   "",
   "Usage:",
   ...COMMANDS.flatMap((c) => entry(c.usage, c.help.replace(/`/g, ""), 34)),

@@ -4,7 +4,7 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { HELP_TEXT } from "./cli-help.js";
 import { parseArgs, resolveConfig, scrubUnsetEnv, shouldLog, type LogLevel, type ServerConfig } from "./config.js";
-import { installStdioGuards, logError } from "./log.js";
+import { installStdioGuards, logError, routeConsoleToStderr } from "./log.js";
 import { Redactor } from "./redact.js";
 import { buildRuntime } from "./runtime.js";
 import { createServer } from "./server.js";
@@ -44,6 +44,15 @@ async function main(): Promise<void> {
     // A lookup blocked in a file read holds process.exit (it waits for the thread pool): end at once.
     if (stuck) process.kill(process.pid, "SIGKILL");
     process.exit(code);
+  }
+
+  if (resolved.http) {
+    // Streamable HTTP (src/http): the settings are checked before anything starts.
+    routeConsoleToStderr(redactor);
+    const { httpSecurity, serveHttp } = await import("./http/main.js");
+    httpSecurity(resolved);
+    const log = diagnostics(resolved);
+    return serveHttp(await buildRuntime(resolved, { redactor }), redactor, log);
   }
 
   // console.* and stray stdout writes go to stderr (redacted); only the transport reaches stdout.

@@ -4,20 +4,39 @@
 // `--help` and docs/options.md are all derived from it; tests check manifest.json and server.json
 // against it and check that every environment variable named in src/ is in it.
 import { ConfigError } from "./errors.js";
+import {
+  LOG_LEVELS,
+  milliseconds,
+  setting,
+  variable,
+  wholeNumber,
+  type ActionOption,
+  type EnvironmentVariable,
+  type LogLevel,
+  type OptionEntry,
+  type SettingOption,
+} from "./option-kit.js";
+import { HTTP_SETTINGS } from "./options-http.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./ecs/body.js";
 import { DEFAULT_CREDENTIALS_TIMEOUT_MS } from "./ecs/credential-chain.js";
+export { DEFAULT_CREDENTIALS_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES };
 import { DEFAULT_PAGE_CONCURRENCY } from "./tasks/pages.js";
 
-export const LOG_LEVELS = ["debug", "info", "warning", "error"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export * from "./option-kit.js";
+export { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, DEFAULT_RATE_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS } from "./options-http.js";
 export const DEFAULT_LOG_LEVEL: LogLevel = "warning";
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
-export { DEFAULT_CREDENTIALS_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES };
 
 /** What the first argument selects. */
 export const COMMANDS = [
   { usage: "ecs-tasks-mcp [options]", help: "The stdio MCP server (what clients start; JSON-RPC on stdin/stdout)." },
+  {
+    usage: "ecs-tasks-mcp --http [options]",
+    help:
+      "The Streamable HTTP MCP server at /mcp (stateless: any replica answers any request), for a team behind a load " +
+      "balancer. Needs --auth-tokens-file or --oidc-issuer when --host is not loopback; see docs/deploy.md.",
+  },
   {
     usage: "ecs-tasks-mcp doctor [options]",
     help:
@@ -25,99 +44,6 @@ export const COMMANDS = [
       "with a fix for each failure. Exit code 0 only when everything passes, 1 otherwise. `doctor` must come first.",
   },
 ] as const;
-
-export interface ServerConfig {
-  /** Full URL that replaces `https://ecs.<RegionId>.aliyuncs.com` (tests, the sandbox, private gateways). */
-  endpoint?: string;
-  /** Default region when the tool call names none: `--region`, else `ALIBABA_CLOUD_REGION_ID`. */
-  regionId?: string;
-  /** CLI profile name (`--profile`, else `ALIBABA_CLOUD_PROFILE`); used for the profile's `region_id`. */
-  profile?: string;
-  /** Whole-request budget for one HTTP call, in ms. */
-  timeoutMs: number;
-  /** TCP/TLS connect budget, in ms. */
-  connectTimeoutMs: number;
-  /** True when answers come from the built-in sandbox, never from Alibaba Cloud. */
-  sandbox: boolean;
-  /** Lowest level of stderr diagnostics written (`--log-level`, else `ECS_TASKS_MCP_LOG_LEVEL`). */
-  logLevel?: LogLevel;
-  /** DescribeTasks pages in flight at once with AllPages (1-16, default 8). */
-  pageConcurrency?: number;
-  /** Largest ECS answer body read, in bytes; reading stops (and the connection closes) past it. */
-  maxBodyBytes: number;
-  /** Deadline of one credential lookup through the official chain, in ms. */
-  credentialsTimeoutMs: number;
-}
-
-export type SettingKey = keyof ServerConfig;
-
-/** Who reads a variable: this server's own code, the official `@alicloud/credentials` chain, undici's proxy agent, Node.js itself. */
-export type Reader = "server" | "credential chain" | "HTTP client" | "Node.js";
-
-interface Published {
-  /** The manifest.json `user_config` key mapped to this variable in `server.mcp_config.env`. */
-  manifest?: string;
-  /** Listed in server.json's `environmentVariables` (the MCP registry entry). */
-  registry?: boolean;
-  /** A secret: `sensitive` in the manifest, `isSecret` in server.json, never printed. */
-  secret?: boolean;
-}
-
-/** A setting of ServerConfig: a flag and/or an environment variable; the flag wins. */
-export interface SettingOption<K extends SettingKey = SettingKey> extends Published {
-  kind: "setting";
-  key: K;
-  /** Long flag without the dashes, e.g. `region` for `--region`. */
-  flag: string;
-  /** Placeholder in `--help`, e.g. `ID`; absent for a switch (a boolean flag without a value). */
-  valueName?: string;
-  type: "string" | "number" | "boolean";
-  env?: string;
-  default?: NonNullable<ServerConfig[K]>;
-  /** Checks and converts a raw value; `origin` (the flag or variable) names it in the error. Throws ConfigError. */
-  parse?: (raw: string, origin: string) => NonNullable<ServerConfig[K]>;
-  /** One line for `--help` and docs/options.md. */
-  help: string;
-  /** Exists only for the sandbox or the benchmark: marked as such in `--help` and the docs. */
-  only?: "sandbox" | "benchmark";
-  readBy: readonly Reader[];
-}
-
-/** A flag that does something instead of configuring the server (`--help`, `--version`). */
-export interface ActionOption {
-  kind: "action";
-  key: "help" | "version";
-  flag: string;
-  short: string;
-  help: string;
-}
-
-/** An environment variable that is no setting of ours: credentials, proxies, the time zone. */
-export interface EnvironmentVariable extends Published {
-  kind: "variable";
-  env: string;
-  help: string;
-  readBy: readonly Reader[];
-  /** Heading it is listed under in `--help` and the docs. */
-  group: "credentials" | "credential chain" | "network" | "process";
-}
-
-export type OptionEntry = SettingOption | ActionOption | EnvironmentVariable;
-
-const setting = <K extends SettingKey>(spec: Omit<SettingOption<K>, "kind">): SettingOption<K> => ({ kind: "setting", ...spec });
-const variable = (spec: Omit<EnvironmentVariable, "kind">): EnvironmentVariable => ({ kind: "variable", ...spec });
-
-function wholeNumber(min: number, max: number, unit: string): (raw: string, origin: string) => number {
-  return (raw, origin) => {
-    const n = Number(raw.trim());
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new ConfigError(`${origin} must be a whole number${unit} from ${min} to ${max}, got "${raw}"`);
-    }
-    return n;
-  };
-}
-
-const milliseconds = wholeNumber(100, 600_000, " of milliseconds");
 
 function logLevel(raw: string, origin: string): LogLevel {
   const lower = raw.trim().toLowerCase() === "warn" ? "warning" : raw.trim().toLowerCase();
@@ -229,6 +155,7 @@ export const OPTIONS: readonly OptionEntry[] = [
     parse: milliseconds,
     help: "Deadline of one credential lookup through the official chain in ms, 100-600000; a lookup that overruns is abandoned.",
   }),
+  ...HTTP_SETTINGS,
   { kind: "action", key: "help", flag: "help", short: "h", help: "Print this help and exit." },
   { kind: "action", key: "version", flag: "version", short: "v", help: "Print the version and exit." },
 

@@ -3,6 +3,8 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ServerConfig } from "./config.js";
 import type { EcsApi } from "./ecs/client.js";
+import { diagnose, EcsApiError } from "./errors.js";
+import { mayUseTool, type Caller } from "./policy.js";
 import { RegionResolver } from "./ecs/region.js";
 import { abortableSleep } from "./ecs/retry.js";
 import { DurationHistory } from "./progress/history.js";
@@ -33,6 +35,33 @@ export interface ServerDeps {
   regionBudgetMs?: number;
   /** Caches that outlive one server (progress readings, ETA history, the region list); new ones by default. */
   caches?: ProcessCaches;
+  /** Who is calling (HTTP): tools the caller may not use are not registered for this server at all. */
+  caller?: Caller;
+  /** Aborted when the process is draining (SIGTERM): a wait answers early with its resumable answer. */
+  draining?: AbortSignal;
+  /** Told once per tool call, after it ends (the HTTP server writes the audit line). */
+  onToolCall?: (record: ToolCallRecord) => void;
+}
+
+/** One tool call, for the audit line: no arguments, no text, nothing secret. */
+export interface ToolCallRecord {
+  time: string;
+  caller?: string;
+  tool: string;
+  region?: string;
+  durationMs: number;
+  outcome: "ok" | "error";
+  errorCode?: string;
+  requestIds: string[];
+}
+
+/** Every RequestId string in a structured answer (one level of nesting is enough for ours). */
+function requestIdsIn(value: unknown, out: Set<string>, depth = 0): void {
+  if (depth > 3 || typeof value !== "object" || value === null) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "RequestId" && typeof v === "string") out.add(v);
+    else if (typeof v === "object") requestIdsIn(v, out, depth + 1);
+  }
 }
 
 export interface ProcessCaches {
@@ -78,9 +107,22 @@ export function createServer(deps: ServerDeps): McpServer {
   // Every tool call: the call's scope from the MCP request, the answer (or failure) redacted.
   const run: RunTool = async (name, extra, work) => {
     const progressToken = extra._meta?.progressToken;
+    const started = Date.now();
+    const audit = (outcome: ToolCallRecord["outcome"], more: Partial<ToolCallRecord>) =>
+      deps.onToolCall?.({
+        time: new Date(started).toISOString(),
+        ...(deps.caller ? { caller: deps.caller.name } : {}),
+        tool: name,
+        durationMs: Date.now() - started,
+        outcome,
+        requestIds: [],
+        ...more,
+      });
     const ctx: UseCaseDeps = {
       ...services,
       signal: extra.signal,
+      ...(deps.draining ? { draining: deps.draining } : {}),
+      ...(deps.caller ? { caller: deps.caller } : {}),
       log: (level, message) =>
         server.sendLoggingMessage({ level, logger: name, data: redactor.redact(message) }, extra.sessionId).catch(() => undefined),
       ...(progressToken !== undefined
@@ -94,6 +136,10 @@ export function createServer(deps: ServerDeps): McpServer {
     };
     try {
       const out = await work(ctx);
+      const ids = new Set<string>();
+      requestIdsIn(out.structured, ids);
+      const region = (out.structured as { RegionId?: unknown }).RegionId;
+      audit("ok", { requestIds: [...ids].map(redactor.text), ...(typeof region === "string" ? { region } : {}) });
       // Redact first (keys and values), then render: the renderer's cuts fall on redacted text.
       const structured = redactor.redactDeep(out.structured as Record<string, unknown>);
       const text = out.render(structured);
@@ -102,10 +148,12 @@ export function createServer(deps: ServerDeps): McpServer {
         structuredContent: structured,
       };
     } catch (err) {
+      const requestId = err instanceof EcsApiError ? err.requestId : undefined;
+      audit("error", { errorCode: redactor.redact(diagnose(err, { now: now(), redact: redactor.text }).code), requestIds: requestId ? [redactor.redact(requestId)] : [] });
       return errorResult(err, now(), redactor);
     }
   };
-  for (const tool of tools) tool.register(server, run);
+  for (const tool of tools) if (mayUseTool(deps.caller, tool.name, tool.kind)) tool.register(server, run);
   // Every row of a large answer, as CSV, from the query its URI encodes (the same services).
   registerTasksCsvResource(server, { services, redactor, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
   return server;

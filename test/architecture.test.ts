@@ -75,13 +75,13 @@ function outwardImports(layer: string): string[] {
   for (const [file, { local, packages }] of graph) {
     if (layerOf(file) !== layer) continue;
     for (const p of packages) if (p.startsWith("@modelcontextprotocol/")) offences.push(`${file} -> ${p}`);
-    for (const l of local) if (["tools", "server"].includes(layerOf(l))) offences.push(`${file} -> ${l}`);
+    for (const l of local) if (["tools", "server", "http"].includes(layerOf(l))) offences.push(`${file} -> ${l}`);
   }
   return offences;
 }
 
 /** The layers that hold the product's logic: no MCP, no adapters, no server. */
-const INNER = ["ecs", "time", "tasks", "progress", "render", "contracts", "usecases", "util", "errors", "error-hints", "redact"];
+const INNER = ["ecs", "time", "tasks", "progress", "render", "contracts", "usecases", "util", "errors", "error-hints", "redact", "policy"];
 
 describe("architecture", () => {
   it("reads every source file and resolves every relative import", () => {
@@ -93,8 +93,15 @@ describe("architecture", () => {
     expect(cycles()).toEqual([]);
   });
 
-  it.each(INNER)("src/%s never imports the MCP SDK, src/tools or src/server", (layer) => {
+  it.each(INNER)("src/%s never imports the MCP SDK, src/tools, src/server or src/http", (layer) => {
     expect(outwardImports(layer)).toEqual([]);
+  });
+
+  it("only src/index.ts and src/doctor reach src/http (the HTTP app is an outer layer)", () => {
+    const offences = [...graph]
+      .filter(([f]) => !["http", "doctor", "index"].includes(layerOf(f)))
+      .flatMap(([f, { local }]) => local.filter((l) => layerOf(l) === "http").map((l) => `${f} -> ${l}`));
+    expect(offences).toEqual([]);
   });
 
   it("src/doctor never imports src/tools", () => {

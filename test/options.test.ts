@@ -83,6 +83,17 @@ const EXAMPLES: Record<string, { raw: string; value: unknown }> = {
   pageConcurrency: { raw: "3", value: 3 },
   maxBodyBytes: { raw: "1048576", value: 1048576 },
   credentialsTimeoutMs: { raw: "2500", value: 2500 },
+  http: { raw: "", value: true },
+  port: { raw: "8080", value: 8080 },
+  host: { raw: "0.0.0.0", value: "0.0.0.0" },
+  authTokensFile: { raw: "/etc/ecs-tasks-mcp/tokens", value: "/etc/ecs-tasks-mcp/tokens" },
+  oidcIssuer: { raw: "https://login.example.com/", value: "https://login.example.com" },
+  oidcAudience: { raw: "https://mcp.example.com/mcp", value: "https://mcp.example.com/mcp" },
+  allowedHosts: { raw: "mcp.example.com,mcp.internal:3000", value: "mcp.example.com,mcp.internal:3000" },
+  publicUrl: { raw: "https://mcp.example.com", value: "https://mcp.example.com" },
+  policyFile: { raw: "/etc/ecs-tasks-mcp/policy.json", value: "/etc/ecs-tasks-mcp/policy.json" },
+  rateLimit: { raw: "60", value: 60 },
+  shutdownGraceMs: { raw: "20000", value: 20000 },
 };
 
 describe.each(SETTINGS.map((o) => [o.key, o] as const))("setting %s", (key, option) => {

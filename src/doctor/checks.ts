@@ -12,7 +12,7 @@ import { formatUtcSeconds } from "../util/utc.js";
 export type CheckStatus = "pass" | "warn" | "fail" | "skip";
 
 export interface CheckResult {
-  id: "node" | "credentials" | "region" | "endpoint" | "clock" | "api";
+  id: "node" | "http" | "credentials" | "region" | "endpoint" | "clock" | "api";
   title: string;
   status: CheckStatus;
   /** What was found, one line or a few. */

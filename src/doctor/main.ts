@@ -8,6 +8,7 @@ import type { Redactor } from "../redact.js";
 import { buildRuntime } from "../runtime.js";
 import { SERVER_VERSION } from "../version.js";
 import type { Probe } from "./checks.js";
+import { checkHttp } from "./http-check.js";
 import { exitCodeFor, renderReport, runDoctor } from "./run.js";
 
 /** One plain HEAD to the endpoint origin: any HTTP answer proves reachability and carries Date. */
@@ -68,6 +69,7 @@ export async function doctorMain(
       ecs,
       now: () => new Date(),
       redactor,
+      ...(config.http ? { http: () => checkHttp(config) } : {}),
     });
     const mode = config.sandbox ? " (sandbox: generated data, not your account)" : "";
     write(renderReport(results, `ecs-tasks-mcp ${SERVER_VERSION} doctor${mode}`, redactor));

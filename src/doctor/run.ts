@@ -27,10 +27,13 @@ export interface DoctorDeps {
   ecs: EcsApi;
   now: () => Date;
   redactor: Redactor;
+  /** With --http: the HTTP settings, checked right after Node.js. */
+  http?: () => Promise<CheckResult>;
 }
 
 export async function runDoctor(deps: DoctorDeps): Promise<CheckResult[]> {
   const results: CheckResult[] = [checkNode(deps.nodeVersion, deps.execPath)];
+  if (deps.http) results.push(await deps.http());
   const creds = await checkCredentials(deps.credentials, deps.profile);
   results.push(creds.result);
   const region = await checkRegion(deps.resolveRegion, deps.regionLabel);

@@ -41,6 +41,8 @@ export interface WaitDeps {
   now: () => Date;
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   signal: AbortSignal;
+  /** Aborted when the server drains: the wait stops at once and answers with the last poll (not done). */
+  draining?: AbortSignal;
   /**
    * Where tasks not found in their region are (one search, after the first poll); those found
    * elsewhere are looked up there at once.
@@ -51,6 +53,8 @@ export interface WaitDeps {
 export interface WaitOutcome extends PollReport {
   done: boolean;
   elapsedMs: number;
+  /** True when the wait ended early because the server is shutting down. */
+  drained?: boolean;
 }
 
 function meanProgress(tasks: WaitedTask[]): number {
@@ -114,7 +118,16 @@ export async function waitForTasks(
     if (tasks.every((t) => t.settled) || remaining <= 0) {
       return { ...report, done: tasks.every((t) => t.settled), elapsedMs };
     }
-    await deps.sleep(Math.min(pollIntervalMs, remaining), deps.signal);
+    const drained = { ...report, done: false, elapsedMs, drained: true };
+    if (deps.draining?.aborted) return drained;
+    const wake = deps.draining ? AbortSignal.any([deps.signal, deps.draining]) : deps.signal;
+    try {
+      await deps.sleep(Math.min(pollIntervalMs, remaining), wake);
+    } catch (err) {
+      // A cancelled call still ends with its reason; a draining server answers with what it has.
+      if (deps.signal.aborted || !deps.draining?.aborted) throw err;
+      return { ...drained, elapsedMs: deps.now().getTime() - started };
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // What the use cases need from the process and from the call in flight. MCP-free: the tool
 // adapters fill CallScope from the MCP request; tests fill both with fakes.
 import type { EcsApi } from "../ecs/client.js";
+import type { Caller } from "../policy.js";
 import type { RegionResolver } from "../ecs/region.js";
 import type { DurationHistory } from "../progress/history.js";
 import type { ProgressTracker } from "../progress/tracker.js";
@@ -47,6 +48,16 @@ export interface TaskServices {
 export interface CallScope {
   /** Aborted when the client cancels the request: pass it to every HTTP call. */
   signal: AbortSignal;
+  /**
+   * Aborted when the server is shutting down (SIGTERM over HTTP): long work such as a wait stops
+   * early and answers with what it has (resumable), instead of being cut off.
+   */
+  draining?: AbortSignal;
+  /**
+   * Who is calling, over HTTP (absent on stdio: one user, everything allowed). A per-call CLI profile
+   * or a cancel must be checked with `mayUseProfile` / `mayUseTool` from src/policy.ts.
+   */
+  caller?: Caller;
   /** Sends a progress notification; present only when the caller asked for progress. */
   reportProgress?: (progress: number, total: number, message: string) => Promise<void>;
   /** A log line to the caller (redacted on the way out). */

@@ -24,6 +24,9 @@ import { noticeFor, type UseCaseDeps } from "./services.js";
 /** Waiting again is pointless when the soonest ETA is this many times the wait's limit away (and over 10 minutes). */
 const FAR_BEYOND = 3;
 
+/** Said when a draining server ended the wait early. */
+export const DRAINED_NOTICE = "The server is restarting, so this wait ended early: call wait_for_ecs_tasks again with ResumeArguments.";
+
 function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string, redact: (text: string) => string): WaitedTaskOutput {
   const base: WaitedTaskOutput = t.view ? localizedView(t.view, zone) : { TaskId: t.TaskId, TaskStatus: "Unknown" };
   // Redacted, then cut: the message may quote upstream at length.
@@ -106,7 +109,11 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
   const summary = tally(outcome.tasks, (t) => t.view?.TaskStatus ?? "Unknown");
   const running = outcome.tasks.filter((t) => !t.settled);
   const moved = outcome.tasks.filter((t) => t.RegionId !== region.regionId).map((t) => t.RegionId);
-  const notice = noticeFor(deps.dataSource, moved.length ? foundElsewhereNotice(region.regionId, moved) : undefined);
+  const notice = noticeFor(
+    deps.dataSource,
+    moved.length ? foundElsewhereNotice(region.regionId, moved) : undefined,
+    outcome.drained ? DRAINED_NOTICE : undefined,
+  );
   const advice = outcome.done ? undefined : adviceFor(running, deps.now().getTime(), timeoutSeconds, zone);
   const out: WaitForTasksOutput = {
     DataSource: deps.dataSource,

@@ -104,9 +104,15 @@ describe("server.json (MCP registry)", () => {
     expect(serverJson.name).toMatch(/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/);
     expect(serverJson.version).toBe(pkg.version);
     expect(serverJson.description.length).toBeLessThanOrEqual(100);
-    expect(serverJson.packages).toHaveLength(1);
-    const p = serverJson.packages[0];
+    expect(serverJson.packages).toHaveLength(2);
+    const [p, http] = serverJson.packages;
     expect(p).toMatchObject({ registryType: "npm", identifier: pkg.name, version: pkg.version, transport: { type: "stdio" } });
+    // The same package run with --http: Streamable HTTP on the port its argument names (no hosted remote exists).
+    expect(http).toMatchObject({ registryType: "npm", identifier: pkg.name, version: pkg.version, transport: { type: "streamable-http", url: "http://localhost:{port}/mcp" } });
+    expect(http.packageArguments.map((a: { name: string }) => a.name)).toEqual(["--http", "--port"]);
+    expect(http.packageArguments[1]).toMatchObject({ valueHint: "port", default: "3000" });
+    expect(http.environmentVariables).toEqual(p.environmentVariables);
+    expect(serverJson.remotes).toBeUndefined();
   });
 
   it("declares the environment variables, secrets as secrets", () => {

@@ -47,6 +47,8 @@ export interface HarnessOptions {
   wrapEcs?: (ecs: EcsApi) => EcsApi;
   regionBudgetMs?: number;
   pageConcurrency?: number;
+  /** The server's draining signal (as --http passes on SIGTERM). */
+  draining?: AbortSignal;
 }
 
 /** The default test sleep: time passes instantly, but a cancelled wait still ends with its reason. */
@@ -89,6 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sleep: (ms, signal) => sleep(ms, signal, testClock),
     ...(options.regionBudgetMs ? { regionBudgetMs: options.regionBudgetMs } : {}),
     ...(options.pageConcurrency ? { pageConcurrency: options.pageConcurrency } : {}),
+    ...(options.draining ? { draining: options.draining } : {}),
     now: clock,
     defaultTimeZone: options.defaultTimeZone ?? "UTC",
     regions: new RegionResolver(config.regionId, undefined, options.home ?? "/nonexistent-home"),
