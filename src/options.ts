@@ -40,6 +40,8 @@ export interface ServerConfig {
   logLevel?: LogLevel;
   /** DescribeTasks pages in flight at once with AllPages (1-16, default 8). */
   pageConcurrency?: number;
+  /** True: no MCP App (no `_meta.ui` on describe_ecs_tasks, no dashboard resource, no app-only tool). */
+  noUi?: boolean;
 }
 
 export type SettingKey = keyof ServerConfig;
@@ -209,6 +211,22 @@ export const OPTIONS: readonly OptionEntry[] = [
     help: "DescribeTasks pages in flight at once with AllPages, 1-16 (the benchmark's sequential baseline sets 1).",
     only: "benchmark",
     readBy: ["server"],
+  }),
+  setting({
+    key: "noUi",
+    flag: "no-ui",
+    type: "boolean",
+    env: "ECS_TASKS_MCP_NO_UI",
+    default: false,
+    parse: (raw, origin) => {
+      const v = raw.trim().toLowerCase();
+      if (["true", "1", "yes"].includes(v)) return true;
+      if (["false", "0", "no"].includes(v)) return false;
+      throw new ConfigError(`${origin} must be true or false, got "${raw}"`);
+    },
+    help: "Text only: no live dashboard (MCP App) for hosts that render them; answers are the same either way.",
+    readBy: ["server"],
+    registry: true,
   }),
   { kind: "action", key: "help", flag: "help", short: "h", help: "Print this help and exit." },
   { kind: "action", key: "version", flag: "version", short: "v", help: "Print the version and exit." },

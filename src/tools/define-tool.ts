@@ -1,6 +1,7 @@
 // One way to declare a tool, after Playwright MCP's defineTool: a kind (read-only or destructive)
 // from which every annotation follows, a contract (zod input and output), and a handler that calls
 // a use case and renders its text. No tool writes annotations by hand.
+import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
@@ -18,6 +19,15 @@ export interface ToolAnswer<T> {
   links?: ResourceLink[];
 }
 
+/**
+ * The MCP Apps side of a tool (`_meta.ui`): the `ui://` view a host renders beside its answer,
+ * and who may call it ("app" alone: only views, never the model). Ignored with --no-ui.
+ */
+export interface ToolUi {
+  resourceUri?: string;
+  visibility?: Array<"model" | "app">;
+}
+
 export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
   name: string;
   title: string;
@@ -25,6 +35,7 @@ export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
   description: string;
   input: In;
   output: Out;
+  ui?: ToolUi;
   handler(args: z.infer<In>, ctx: UseCaseDeps): Promise<ToolAnswer<z.infer<Out>>>;
 }
 
@@ -50,9 +61,17 @@ export interface Tool {
   readonly inputSchema: z.ZodObject;
   readonly outputSchema: z.ZodObject;
   readonly annotations: ToolAnnotations;
+  readonly ui?: ToolUi;
   /** The handler without MCP: validates `args` against the contract, then runs (for handler tests). */
   handle(args: unknown, ctx: UseCaseDeps): Promise<ToolAnswer<unknown>>;
-  register(server: McpServer, run: RunTool): void;
+  /** `ui`: register the MCP Apps `_meta` (and app-only tools at all); false with --no-ui. */
+  register(server: McpServer, run: RunTool, options?: { ui: boolean }): void;
+}
+
+/** Only views call it: not listed to clients without MCP Apps, not registered with --no-ui. */
+export function isAppOnly(tool: Pick<Tool, "ui">): boolean {
+  const visibility = tool.ui?.visibility;
+  return visibility !== undefined && !visibility.includes("model");
 }
 
 export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec: ToolSpec<In, Out>): Tool {
@@ -68,13 +87,14 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
     inputSchema,
     outputSchema,
     annotations,
+    ...(spec.ui ? { ui: spec.ui } : {}),
     handle: async (args, ctx) => spec.handler(spec.input.parse(args), ctx),
-    register(server, run) {
-      server.registerTool(
-        spec.name,
-        { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations },
-        (args, extra) => run(spec.name, extra, (ctx) => spec.handler(args as z.infer<In>, ctx)),
-      );
+    register(server, run, options = { ui: true }) {
+      const config = { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations };
+      const callback = (args: unknown, extra: Parameters<RunTool>[1]) => run(spec.name, extra, (ctx) => spec.handler(args as z.infer<In>, ctx));
+      // The package fills the legacy flat key ("ui/resourceUri") beside `ui` for older hosts.
+      if (spec.ui && options.ui) registerAppTool(server, spec.name, { ...config, _meta: { ui: spec.ui } }, callback);
+      else server.registerTool(spec.name, config, callback);
     },
   };
 }
