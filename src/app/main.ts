@@ -25,8 +25,9 @@ function hostZone(): string | undefined {
   return hostContext?.timeZone;
 }
 
+/** Wall-clock time for the status line, in the zone the task times are shown in. */
 function clock(ms = Date.now()): string {
-  const zone = hostZone() ?? dashboard?.zone;
+  const zone = dashboard && (dashboard.zoneNamed || !hostZone()) ? dashboard.zone : hostZone();
   try {
     return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", ...(zone ? { timeZone: zone } : {}) }).format(ms);
   } catch {
