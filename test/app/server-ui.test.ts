@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ReadResourceResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import { startHarness, type Harness, type HarnessOptions } from "../helpers/in-memory.js";
+import { cleanEnv, spawnServer } from "../helpers/spawn.js";
 
 const UI_CAPABILITIES = { extensions: { "io.modelcontextprotocol/ui": { mimeTypes: ["text/html;profile=mcp-app"] } } };
 const DASHBOARD_URI = "ui://ecs-tasks-mcp/dashboard.html";
@@ -55,6 +56,33 @@ describe("tools/list", () => {
     const { resources } = await h.client.listResources();
     expect(resources.map((r) => r.uri)).not.toContain(DASHBOARD_URI);
     await expect(h.client.callTool({ name: "refresh_ecs_task_progress", arguments: { TaskIds: ["t-abcd1234"] } })).resolves.toMatchObject({ isError: true });
+  });
+});
+
+describe("the built binary", () => {
+  it.each([
+    ["--no-ui", [["--sandbox", "--no-ui"], {}]],
+    ["ECS_TASKS_MCP_NO_UI=true", [["--sandbox"], { ECS_TASKS_MCP_NO_UI: "true" }]],
+  ] as const)("%s: text only, even for a client with MCP Apps", async (_label, [args, env]) => {
+    const s = await spawnServer(cleanEnv(env), [...args], UI_CAPABILITIES);
+    try {
+      const { tools } = await s.client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(MODEL_TOOLS);
+      for (const t of tools) expect(t._meta).toBeUndefined();
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("serves the view from dist/ and lists the refresh tool to a client with MCP Apps", async () => {
+    const s = await spawnServer(cleanEnv(), ["--sandbox"], UI_CAPABILITIES);
+    try {
+      expect((await s.client.listTools()).tools.map((t) => t.name)).toContain("refresh_ecs_task_progress");
+      const read = ReadResourceResultSchema.parse(await s.client.readResource({ uri: DASHBOARD_URI }));
+      expect(read.contents[0]).toMatchObject({ mimeType: "text/html;profile=mcp-app" });
+    } finally {
+      await s.close();
+    }
   });
 });
 
