@@ -8,6 +8,8 @@ const root = new URL("../", import.meta.url);
 // The built tools (what ships), typed from their source.
 /** @type {typeof import("../src/tools/index.js")} */
 const { tools } = await import(new URL("dist/tools/index.js", root).href);
+/** @type {typeof import("../src/tools/define-tool.js")} */
+const { isAppOnly } = await import(new URL("dist/tools/define-tool.js", root).href);
 
 const docUrl = new URL("docs/tools.md", root);
 const next = renderToolReference(tools);
@@ -26,7 +28,8 @@ const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
 const manifestUrl = new URL("manifest.json", root);
 const manifest = JSON.parse(readFileSync(manifestUrl, "utf8"));
 manifest.version = pkg.version;
-manifest.tools = tools.map((t) => ({ name: t.name, description: shortDescription(t) }));
+// The model's tools: app-only ones (`_meta.ui.visibility: ["app"]`, for the dashboard view) are not listed.
+manifest.tools = tools.filter((t) => !isAppOnly(t)).map((t) => ({ name: t.name, description: shortDescription(t) }));
 const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
 if (manifestText !== readFileSync(manifestUrl, "utf8")) writeFileSync(manifestUrl, manifestText);
 

@@ -155,6 +155,22 @@ export const OPTIONS: readonly OptionEntry[] = [
     parse: milliseconds,
     help: "Deadline of one credential lookup through the official chain in ms, 100-600000; a lookup that overruns is abandoned.",
   }),
+  setting({
+    key: "noUi",
+    flag: "no-ui",
+    type: "boolean",
+    env: "ECS_TASKS_MCP_NO_UI",
+    default: false,
+    parse: (raw, origin) => {
+      const v = raw.trim().toLowerCase();
+      if (["true", "1", "yes"].includes(v)) return true;
+      if (["false", "0", "no"].includes(v)) return false;
+      throw new ConfigError(`${origin} must be true or false, got "${raw}"`);
+    },
+    help: "Text only: no live dashboard (MCP App) for hosts that render them; answers are the same either way.",
+    readBy: ["server"],
+    registry: true,
+  }),
   ...HTTP_SETTINGS,
   { kind: "action", key: "help", flag: "help", short: "h", help: "Print this help and exit." },
   { kind: "action", key: "version", flag: "version", short: "v", help: "Print the version and exit." },

@@ -10,11 +10,13 @@ import { abortableSleep } from "./ecs/retry.js";
 import { DurationHistory } from "./progress/history.js";
 import { ProgressTracker } from "./progress/tracker.js";
 import { Redactor } from "./redact.js";
+import { registerDashboardResource } from "./resources/dashboard.js";
 import { registerTasksCsvResource } from "./resources/tasks-csv.js";
 import { DEFAULT_PAGE_CONCURRENCY } from "./tasks/pages.js";
 import { REGION_BUDGET_MS, RegionCatalog } from "./tasks/regions.js";
 import { defaultTimeZone } from "./time/index.js";
-import type { RunTool } from "./tools/define-tool.js";
+import { isAppOnly, type RunTool } from "./tools/define-tool.js";
+import { listAppOnlyToolsToUiClientsOnly } from "./tools/app-visibility.js";
 import { errorResult } from "./tools/error-result.js";
 import { tools } from "./tools/index.js";
 import { SANDBOX_LABEL, type TaskServices, type UseCaseDeps } from "./usecases/services.js";
@@ -153,7 +155,17 @@ export function createServer(deps: ServerDeps): McpServer {
       return errorResult(err, now(), redactor);
     }
   };
-  for (const tool of tools) if (mayUseTool(deps.caller, tool.name, tool.kind)) tool.register(server, run);
+  // MCP Apps (the live dashboard) unless --no-ui: the `_meta.ui` of describe_ecs_tasks, the view's
+  // resource and the app-only refresh tool, which only clients that declared the UI extension list.
+  // A caller's policy (over HTTP) decides which tools exist for its requests at all.
+  const ui = !deps.config.noUi;
+  for (const tool of tools) {
+    if ((ui || !isAppOnly(tool)) && mayUseTool(deps.caller, tool.name, tool.kind)) tool.register(server, run, { ui });
+  }
+  if (ui) {
+    registerDashboardResource(server);
+    listAppOnlyToolsToUiClientsOnly(server, new Set(tools.filter(isAppOnly).map((t) => t.name)));
+  }
   // Every row of a large answer, as CSV, from the query its URI encodes (the same services).
   registerTasksCsvResource(server, { services, redactor, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
   return server;

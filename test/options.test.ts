@@ -94,6 +94,7 @@ const EXAMPLES: Record<string, { raw: string; value: unknown }> = {
   policyFile: { raw: "/etc/ecs-tasks-mcp/policy.json", value: "/etc/ecs-tasks-mcp/policy.json" },
   rateLimit: { raw: "60", value: 60 },
   shutdownGraceMs: { raw: "20000", value: 20000 },
+  noUi: { raw: "true", value: true },
 };
 
 describe.each(SETTINGS.map((o) => [o.key, o] as const))("setting %s", (key, option) => {
@@ -126,8 +127,11 @@ describe.each(SETTINGS.map((o) => [o.key, o] as const))("setting %s", (key, opti
   });
 
   if (option.parse !== undefined) it("refuses a bad value with a ConfigError naming its flag or variable", () => {
-    expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(ConfigError);
-    expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(`--${option.flag}`);
+    // A switch takes no value on the command line: its check applies to its variable only.
+    if (option.type !== "boolean") {
+      expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(ConfigError);
+      expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(`--${option.flag}`);
+    }
     if (option.env) {
       expect(() => resolveConfig(parseArgs([]), { [option.env!]: "nonsense" })).toThrow(ConfigError);
       expect(() => resolveConfig(parseArgs([]), { [option.env!]: "nonsense" })).toThrow(option.env);

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 /**
  * The parts of a tool definition the reference reads (the tools in src/tools have this shape).
- * @typedef {{ name: string, title: string, description: string, inputSchema: z.ZodType, outputSchema: z.ZodType, annotations?: object }} ToolLike
+ * @typedef {{ name: string, title: string, description: string, inputSchema: z.ZodType, outputSchema: z.ZodType, annotations?: object, ui?: { visibility?: string[] } }} ToolLike
  */
 /** @typedef {import("zod").core.JSONSchema._JSONSchema} JsonSchemaNode */
 
@@ -20,6 +20,7 @@ export const RAM_ACTIONS = {
   },
   describe_ecs_task_attribute: { required: ["ecs:DescribeTaskAttribute"], optional: { "ecs:DescribeTasks": "the ETA from recent finished tasks" } },
   wait_for_ecs_tasks: { required: ["ecs:DescribeTaskAttribute"], optional: { "ecs:DescribeTasks": "the ETA from recent finished tasks" } },
+  refresh_ecs_task_progress: { required: ["ecs:DescribeTaskAttribute"] },
 };
 
 /** @param {string} name */
@@ -81,6 +82,9 @@ export function renderTool(tool) {
     "",
     tool.description.trim(),
     "",
+    ...(tool.ui?.visibility && !tool.ui.visibility.includes("model")
+      ? ["App-only (`_meta.ui.visibility: [\"app\"]`): called by the dashboard view, never by the model; listed only to clients that declare the MCP Apps extension, and absent with `--no-ui`.", ""]
+      : []),
     `RAM: ${ramText(tool.name)}. Annotations: ${hints || "none"}.`,
     "",
     "| input | type | required | description |",

@@ -6,6 +6,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { z } from "zod";
 import type { UseCaseDeps } from "../usecases/services.js";
 
@@ -30,6 +31,15 @@ export interface RenderedAnswer<T> {
   links: ResourceLink[];
 }
 
+/**
+ * The MCP Apps side of a tool (`_meta.ui`): the `ui://` view a host renders beside its answer,
+ * and who may call it ("app" alone: only views, never the model). Ignored with --no-ui.
+ */
+export interface ToolUi {
+  resourceUri?: string;
+  visibility?: Array<"model" | "app">;
+}
+
 export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
   name: string;
   title: string;
@@ -37,6 +47,7 @@ export interface ToolSpec<In extends z.ZodObject, Out extends z.ZodObject> {
   description: string;
   input: In;
   output: Out;
+  ui?: ToolUi;
   handler(args: z.infer<In>, ctx: UseCaseDeps): Promise<z.infer<Out>>;
   /** The text half, from the (redacted) structured half. */
   render(structured: z.infer<Out>): string;
@@ -66,9 +77,17 @@ export interface Tool {
   readonly inputSchema: z.ZodObject;
   readonly outputSchema: z.ZodObject;
   readonly annotations: ToolAnnotations;
+  readonly ui?: ToolUi;
   /** The handler without MCP: validates `args` against the contract, runs and renders (for handler tests). */
   handle(args: unknown, ctx: UseCaseDeps): Promise<RenderedAnswer<unknown>>;
-  register(server: McpServer, run: RunTool): void;
+  /** `ui`: register the MCP Apps `_meta` (and app-only tools at all); false with --no-ui. */
+  register(server: McpServer, run: RunTool, options?: { ui: boolean }): void;
+}
+
+/** Only views call it: not listed to clients without MCP Apps, not registered with --no-ui. */
+export function isAppOnly(tool: Pick<Tool, "ui">): boolean {
+  const visibility = tool.ui?.visibility;
+  return visibility !== undefined && !visibility.includes("model");
 }
 
 export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec: ToolSpec<In, Out>): Tool {
@@ -88,20 +107,21 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
       const structured = await spec.handler(spec.input.parse(args), ctx);
       return { structured, text: spec.render(structured), links: spec.links?.(structured) ?? [] };
     },
-    register(server, run) {
-      server.registerTool(
-        spec.name,
-        { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations },
-        (args, extra) =>
-          run(spec.name, extra, async (ctx) => {
-            const structured = await spec.handler(args as z.infer<In>, ctx);
-            return {
-              structured,
-              render: (redacted) => spec.render(redacted as z.infer<Out>),
-              ...(spec.links ? { links: (redacted: unknown) => spec.links!(redacted as z.infer<Out>) } : {}),
-            };
-          }),
-      );
+    ...(spec.ui ? { ui: spec.ui } : {}),
+    register(server, run, options = { ui: true }) {
+      const config = { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations };
+      const callback = (args: unknown, extra: Parameters<RunTool>[1]) =>
+        run(spec.name, extra, async (ctx) => {
+          const structured = await spec.handler(args as z.infer<In>, ctx);
+          return {
+            structured,
+            render: (redacted) => spec.render(redacted as z.infer<Out>),
+            ...(spec.links ? { links: (redacted: unknown) => spec.links!(redacted as z.infer<Out>) } : {}),
+          };
+        });
+      // The package fills the legacy flat key ("ui/resourceUri") beside `ui` for older hosts.
+      if (spec.ui && options.ui) registerAppTool(server, spec.name, { ...config, _meta: { ui: spec.ui } }, callback);
+      else server.registerTool(spec.name, config, callback);
     },
   };
 }

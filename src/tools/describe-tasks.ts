@@ -1,6 +1,7 @@
 // describe_ecs_tasks: the adapter. Contract in src/contracts, work in src/usecases, text in src/render.
 import { ROW_CAP, describeTasksInput, describeTasksOutput } from "../contracts/describe-tasks.js";
 import { TEXT_BUDGET, renderTasksText } from "../render/tasks-text.js";
+import { DASHBOARD_URI } from "../resources/dashboard.js";
 import { parseTaskQueryUri, resourceLinkFor } from "../tasks/query-uri.js";
 import { describeTasks } from "../usecases/describe-tasks.js";
 import { defineTool } from "./define-tool.js";
@@ -18,6 +19,8 @@ export const describeTasksTool = defineTool({
   ].join("\n"),
   input: describeTasksInput,
   output: describeTasksOutput,
+  // Hosts with MCP Apps show the live dashboard beside the answer; the answer itself is the same.
+  ui: { resourceUri: DASHBOARD_URI },
   // Rows are dropped until the text fits too: both halves show the same rows.
   handler: (args, ctx) => describeTasks(args, ctx, (out) => renderTasksText(out).length <= TEXT_BUDGET),
   render: renderTasksText,

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { unpackExtension } from "@anthropic-ai/mcpb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as options from "../../src/options.js";
+import { isAppOnly } from "../../src/tools/define-tool.js";
 import { tools } from "../../src/tools/index.js";
 import { startHarness, type Harness } from "../helpers/in-memory.js";
 import { renderOptionsReference } from "../../scripts/lib/options-reference.mjs";
@@ -93,7 +94,8 @@ describe("manifest.json (MCP Bundle 0.3)", () => {
 
   it("lists exactly the tools the server lists (npm run docs regenerates it)", () => {
     expect(manifest.tools.map((t: { name: string }) => t.name)).toEqual(liveNames);
-    expect(manifest.tools).toEqual(tools.map((t) => ({ name: t.name, description: shortDescription(t) })));
+    const modelTools = tools.filter((t) => !isAppOnly(t)); // the dashboard's app-only tool is not the model's
+    expect(manifest.tools).toEqual(modelTools.map((t) => ({ name: t.name, description: shortDescription(t) })));
   });
 });
 

@@ -2,7 +2,7 @@
 // signed client, and the real MCP SDK client over InMemoryTransport. Only the clock is fixed.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { ClientCapabilities, JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "../../src/config.js";
 import { EcsClient, type EcsApi } from "../../src/ecs/client.js";
 import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
@@ -49,6 +49,8 @@ export interface HarnessOptions {
   pageConcurrency?: number;
   /** The server's draining signal (as --http passes on SIGTERM). */
   draining?: AbortSignal;
+  /** What the test client declares in initialize (e.g. the MCP Apps extension). */
+  clientCapabilities?: ClientCapabilities;
 }
 
 /** The default test sleep: time passes instantly, but a cancelled wait still ends with its reason. */
@@ -103,7 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     serverMessages.push(message);
     return send(message, opts);
   };
-  const client = new Client({ name: "test-client", version: "1.0.0" });
+  const client = new Client({ name: "test-client", version: "1.0.0" }, options.clientCapabilities ? { capabilities: options.clientCapabilities } : {});
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   await client.listTools(); // lets the SDK client validate structuredContent against outputSchema
   return {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import type { ChildProcess } from "node:child_process";
 
 export const SERVER_ENTRY = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
@@ -58,14 +59,15 @@ export interface Spawned {
   close(): Promise<void>;
 }
 
-export async function spawnServer(env: Record<string, string>, args: string[] = []): Promise<Spawned> {
+/** `capabilities`: what the client declares in initialize (e.g. the MCP Apps extension). */
+export async function spawnServer(env: Record<string, string>, args: string[] = [], capabilities?: ClientCapabilities): Promise<Spawned> {
   const transport = new RecordingStdioTransport({
     command: process.execPath,
     args: [SERVER_ENTRY, ...args],
     env,
     stderr: "pipe",
   });
-  const client = new Client({ name: "e2e-test", version: "1.0.0" });
+  const client = new Client({ name: "e2e-test", version: "1.0.0" }, capabilities ? { capabilities } : {});
   await client.connect(transport);
   return { client, transport, close: () => client.close() };
 }

@@ -63,14 +63,14 @@ async function refusal(promise: Promise<unknown>): Promise<McpError> {
 }
 
 describe("the CSV resource over MCP", () => {
-  it("declares resources and lists the template (and no fixed resources)", async () => {
+  it("declares resources and lists the template (the only fixed resource is the dashboard view)", async () => {
     const hh = await harness(bulk(5));
     expect(hh.client.getServerCapabilities()?.resources).toBeDefined();
     const { resourceTemplates } = await hh.client.listResourceTemplates();
     expect(resourceTemplates).toEqual([
       expect.objectContaining({ name: "ecs_tasks_csv", uriTemplate: TASK_QUERY_URI_TEMPLATE, mimeType: "text/csv", title: "ECS tasks as CSV" }),
     ]);
-    expect((await hh.client.listResources()).resources).toEqual([]);
+    expect((await hh.client.listResources()).resources.map((r) => r.uri)).toEqual(["ui://ecs-tasks-mcp/dashboard.html"]);
   });
 
   it("returns all 10,000 rows of a region exactly once, in the API's order, 100 per page", async () => {

@@ -30,7 +30,8 @@ const cases = [
 describe("documented time phrases resolve", () => {
   it("the README links the full reference", () => {
     expect(README).toContain("[docs/time-phrases.md](docs/time-phrases.md)");
-    expect(cases.length).toBeGreaterThan(100);
+    // The README keeps a summary; docs/time-phrases.md has every form.
+    expect(cases.length).toBeGreaterThan(80);
   });
 
   it.each(cases)("%s: %s", (label, phrase) => {
