@@ -6,10 +6,13 @@ import { HELP_TEXT } from "./cli-help.js";
 import { parseArgs, resolveConfig, scrubUnsetEnv, shouldLog, type LogLevel, type ServerConfig } from "./config.js";
 import { installStdioGuards, logError, routeConsoleToStderr } from "./log.js";
 import { Redactor } from "./redact.js";
-import { buildRuntime } from "./runtime.js";
+import { buildRuntime, preloadCallCode } from "./runtime.js";
 import { createServer } from "./server.js";
 import { isLineError, LineLimiter, MAX_MESSAGE_BYTES, oversizedError, unreadableError } from "./stdio.js";
 import { SERVER_VERSION } from "./version.js";
+
+/** After `initialized`: long enough for the `tools/list` that follows it to be answered first. */
+const PRELOAD_DELAY_MS = 100;
 
 /** One per process: the credential source registers secrets with it, and every output passes it. */
 const redactor = new Redactor();
@@ -130,6 +133,12 @@ async function main(): Promise<void> {
   };
   transport.onclose = () => fatal("the stdio transport closed");
 
+  // Once the client has initialized (and usually listed the tools), load what the first call needs.
+  server.server.oninitialized = () =>
+    setTimeout(() => {
+      const started = performance.now();
+      void preloadCallCode().then(() => log("debug", `preloaded the first call's code (undici, the credential chain) in ${Math.round(performance.now() - started)} ms`));
+    }, PRELOAD_DELAY_MS).unref();
   await server.connect(transport);
   log(
     "info",

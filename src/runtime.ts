@@ -2,8 +2,8 @@
 // override checked, the sandbox started when asked for, the credentials chosen, the ECS client and
 // the region resolver. One place, so `doctor` checks exactly what the server would use.
 import type { Env, ServerConfig } from "./config.js";
-import { EcsClient } from "./ecs/client.js";
-import { defaultCredentialChain } from "./ecs/credential-chain.js";
+import { EcsClient, preloadHttpCode } from "./ecs/client.js";
+import { defaultCredentialChain, preloadChainCode } from "./ecs/credential-chain.js";
 import { staticCredentials, type CredentialSource } from "./ecs/credentials.js";
 import { parseEndpointOverride } from "./ecs/endpoints.js";
 import { RegionResolver } from "./ecs/region.js";
@@ -89,4 +89,18 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
       await Promise.allSettled([closeCredentials?.(), ecs.close(), closeSandbox?.()]);
     },
   };
+}
+
+/**
+ * After the handshake, load (not run) what the first call needs, so the user's first question pays no
+ * module loading: undici and the official credential chain. No network I/O and no credential lookup;
+ * a failure here only means the first call loads it instead.
+ */
+export async function preloadCallCode(): Promise<void> {
+  try {
+    preloadChainCode();
+  } catch {
+    // The first call will load it (and say what is wrong) itself.
+  }
+  await preloadHttpCode().catch(() => undefined);
 }

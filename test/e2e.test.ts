@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSandbox, type Sandbox } from "../src/sandbox/index.js";
 import type { DescribeTasksOutput } from "../src/contracts/describe-tasks.js";
 import { textOf } from "./helpers/in-memory.js";
@@ -130,9 +130,11 @@ describe("the spawned server", () => {
     await once(uriServer, "listening");
     const uri = `http://127.0.0.1:${(uriServer.address() as AddressInfo).port}/`;
     try {
-      const env = cleanEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: uri, ALIBABA_CLOUD_ECS_ENDPOINT: sandbox.url, ALIBABA_CLOUD_REGION_ID: "cn-hangzhou" });
-      await withServer(env, async ({ client }) => {
+      const env = cleanEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: uri, ALIBABA_CLOUD_ECS_ENDPOINT: sandbox.url, ALIBABA_CLOUD_REGION_ID: "cn-hangzhou", ECS_TASKS_MCP_LOG_LEVEL: "debug" });
+      await withServer(env, async ({ client, transport }) => {
         await client.listTools();
+        // After the handshake the first call's code is loaded in the background: still no lookup.
+        await vi.waitFor(() => expect(transport.rawStderr).toMatch(/preloaded the first call's code \(undici, the credential chain\)/), { timeout: 10_000, interval: 20 });
         expect(lookups).toBe(0);
         const result = await client.callTool({ name: "describe_ecs_tasks", arguments: { PageSize: 1 } });
         expect(result.isError).toBeFalsy();

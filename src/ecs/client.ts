@@ -19,6 +19,11 @@ type Undici = typeof import("undici");
 let undiciModule: Promise<Undici> | undefined;
 const loadUndici = (): Promise<Undici> => (undiciModule ??= import("undici"));
 
+/** Loads undici's code ahead of the first call (the same promise the first call then awaits). */
+export function preloadHttpCode(): Promise<unknown> {
+  return loadUndici();
+}
+
 export type QueryParams = Record<string, string>;
 
 export interface EcsClientOptions {

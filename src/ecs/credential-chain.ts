@@ -129,6 +129,15 @@ function guardIniFiles(): void {
   iniGuarded = true;
 }
 
+/**
+ * Loads the official chain's code (and guards its file reads) without building or asking it: no
+ * network I/O, no credential lookup. The first call then pays only the lookup itself.
+ */
+export function preloadChainCode(): void {
+  guardIniFiles();
+  require("@alicloud/credentials");
+}
+
 function buildChain(): OfficialChain {
   guardIniFiles();
   const mod = require("@alicloud/credentials") as { DefaultCredentialsProvider: { builder(): { build(): OfficialChain } } };

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { ConfigError } from "../errors.js";
 import { logError } from "../log.js";
 import type { Redactor } from "../redact.js";
-import type { Runtime } from "../runtime.js";
+import { preloadCallCode, type Runtime } from "../runtime.js";
 import { createCaches, createServer, type ToolCallRecord } from "../server.js";
 import { DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, DEFAULT_RATE_LIMIT, DEFAULT_SHUTDOWN_GRACE_MS } from "../options.js";
 import { createHttpApp, MCP_PATH } from "./app.js";
@@ -61,6 +61,8 @@ export async function serveHttp(runtime: Runtime, redactor: Redactor, log: Log):
     server.listen(config.port ?? DEFAULT_HTTP_PORT, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // Listening: load what the first call needs, so the first question pays no module loading.
+  setTimeout(() => void preloadCallCode(), 0).unref();
   const shown = host.includes(":") ? `[${host}]` : host;
   // Always written (whatever --log-level): operators and tests read the port from it.
   logError(
