@@ -1,7 +1,7 @@
 // describe_ecs_task_attribute: one task's progress, ETA and failure reason.
 import { z } from "zod";
 import { regionIdField, taskIdField, timeZoneField, toolArgs } from "./fields.js";
-import { noticeField, taskProgressSchema, zoneFields } from "./task-progress.js";
+import { imageNoteField, noticeField, taskProgressSchema, zoneFields } from "./task-progress.js";
 
 export const taskAttributeInput = toolArgs({
   RegionId: regionIdField(),
@@ -15,6 +15,7 @@ export const taskAttributeOutput = taskProgressSchema.extend({
   ...noticeField,
   RegionId: z.string().describe("Where the task is (found in another region when not in the one asked: see Notice)."),
   ...zoneFields,
+  ...imageNoteField,
   RequestId: z.string(),
   CredentialProvider: z.string(),
 });

@@ -1,7 +1,7 @@
 // wait_for_ecs_tasks: poll until tasks end, bounded in time, resumable.
 import { z } from "zod";
 import { regionIdField, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
-import { noticeField, taskProgressSchema, zoneFields } from "./task-progress.js";
+import { imageNoteField, noticeField, taskProgressSchema, zoneFields } from "./task-progress.js";
 
 export const MAX_WAIT_TASKS = 20;
 export const MAX_TIMEOUT_SECONDS = 600;
@@ -67,6 +67,7 @@ export const waitForTasksOutput = z.object({
     .optional()
     .describe("When not done: the exact arguments to call wait_for_ecs_tasks again with (only the tasks still running)."),
   ...zoneFields,
+  ...imageNoteField,
   CredentialProvider: z.string().optional(),
 });
 export type WaitForTasksOutput = z.infer<typeof waitForTasksOutput>;

@@ -19,6 +19,7 @@ export function progressLine(t: TaskProgressOutput): string {
   if (t.EstimatedCompletionTimeLocal) parts.push(`ETA ${t.EstimatedCompletionTimeLocal} (${t.EtaBasis})`);
   else if (t.OverdueSeconds !== undefined) parts.push(`overdue by ${formatDuration(t.OverdueSeconds)} against the typical duration`);
   if (t.TaskStatus === "Processing" && t.SupportCancel) parts.push("can be cancelled");
+  if (t.ResourceId) parts.push(t.ImageName ? `image ${t.ResourceId} "${t.ImageName}"` : `resource ${t.ResourceId}`);
   return parts.join("; ");
 }
 
@@ -65,6 +66,7 @@ export function renderWaitText(out: WaitForTasksOutput): string {
     else lines.push(`${t.TaskId}${where}: could not be looked up`);
     if (t.LookupError) lines.push(`  Lookup failed: ${t.LookupError}`);
   }
+  if (out.ImageNote) lines.push(`Note: ${out.ImageNote}`);
   lines.push(zoneLine(out));
   return lines.join("\n");
 }
@@ -76,5 +78,6 @@ export function renderAttributeText(out: TaskAttributeOutput): string {
       ? [`Items: ${out.SuccessCount ?? 0} succeeded, ${out.FailedCount ?? 0} failed, of ${out.TotalCount}.`]
       : [];
   const notice = out.Notice ? [out.Notice] : [];
-  return [...notice, `${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), zoneLine(out), "", `RequestId: ${out.RequestId}`].join("\n");
+  const note = out.ImageNote ? [`Note: ${out.ImageNote}`] : [];
+  return [...notice, `${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), ...note, zoneLine(out), "", `RequestId: ${out.RequestId}`].join("\n");
 }

@@ -64,6 +64,12 @@ function headLines(out: DescribeTasksOutput): string[] {
   const regions = regionsLine(out);
   if (regions) lines.push(regions);
   if (out.ProgressNote) lines.push(out.ProgressNote.replace(" (see LookupError)", ""));
+  if (out.ImageNote) lines.push(`Note: ${out.ImageNote}`);
+  const m = out.ImageMatch;
+  if (m && m.Matched.length) {
+    const images = m.Matched.map((i) => `${i.ImageId} "${clip(i.ImageName ?? "?", 60)}"${i.Status ? ` (${i.Status})` : ""}`);
+    lines.push(`Images named like "${clip(m.ImageName, 60)}" (${m.Matched.length}${m.Truncated ? ", the first 100" : ""}): ${clip(images.join(", "), 600)}.`);
+  }
   lines.push(`Times in ${out.TimeZone}.${out.ZoneNote ? ` ${out.ZoneNote}` : ""}`);
   return lines;
 }
@@ -94,7 +100,8 @@ function reasonCell(t: ListedTask): string {
 }
 
 function row(t: ListedTask, withRegion: boolean): string {
-  const cells = [t.TaskId, clip(t.TaskAction), clip(statusCell(t)), clip(t.ResourceId ?? "-"), local(t.CreationTimeLocal), endCell(t), durationCell(t)];
+  const resource = t.ResourceId ? `${t.ResourceId}${t.ImageName ? ` "${clip(t.ImageName, 60)}"` : ""}` : "-";
+  const cells = [t.TaskId, clip(t.TaskAction), clip(statusCell(t)), clip(resource, 100), local(t.CreationTimeLocal), endCell(t), durationCell(t)];
   if (withRegion) cells.splice(1, 0, clip(t.RegionId ?? "-"));
   const reason = reasonCell(t);
   if (reason) cells.push(reason);

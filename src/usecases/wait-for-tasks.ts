@@ -15,15 +15,29 @@ import { formatDuration } from "../render/format.js";
 import { progressLine } from "../render/progress-text.js";
 import { zoneOf, type AnswerZone } from "./answer-zone.js";
 import { foundElsewhereNotice, locateTasks } from "./every-region.js";
+import type { Task } from "../ecs/tasks-api.js";
+import { lookUpImageNames, resourceFields, taskRowsOf, type ImageNames } from "./image-names.js";
 import { localizedView } from "./progress-view.js";
 import { noticeFor, type UseCaseDeps } from "./services.js";
 
 /** Waiting again is pointless when the soonest ETA is this many times the wait's limit away (and over 10 minutes). */
 const FAR_BEYOND = 3;
 
-function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string): WaitedTaskOutput {
+function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string, images: TaskImages): WaitedTaskOutput {
   const base: WaitedTaskOutput = t.view ? localizedView(t.view, zone) : { TaskId: t.TaskId, TaskStatus: "Unknown" };
-  return { ...base, ...(t.RegionId !== askedRegion ? { RegionId: t.RegionId } : {}), ...(t.lookupError ? { LookupError: t.lookupError } : {}) };
+  return { ...base, ...resourceFields(images.rows.get(t.TaskId), images.names), ...(t.RegionId !== askedRegion ? { RegionId: t.RegionId } : {}), ...(t.lookupError ? { LookupError: t.lookupError } : {}) };
+}
+
+interface TaskImages {
+  rows: Map<string, Task>;
+  names?: ImageNames;
+}
+
+/** The tasks' rows (for their images) and the images' names: one DescribeTasks, then one DescribeImages. */
+async function taskImages(taskIds: string[], regionId: string, deps: UseCaseDeps): Promise<TaskImages> {
+  const rows = await taskRowsOf(taskIds, regionId, deps);
+  const names = await lookUpImageNames([...rows.values()], () => regionId, deps);
+  return { rows, names };
 }
 
 function lineOf(t: WaitedTask, zone: AnswerZone): string {
@@ -82,6 +96,8 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
   const pollSeconds = args.PollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
   const region = await deps.regions.resolve(args.RegionId);
   const sendProgress = progressSender(deps, zone);
+  // Beside the first poll, not after the wait: the image names (never fails; awaited at the end).
+  const images = taskImages(taskIds, region.regionId, deps);
 
   const outcome = await waitForTasks(
     region.regionId,
@@ -95,6 +111,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     },
   );
 
+  const named = await images;
   const summary: Record<string, number> = {};
   for (const t of outcome.tasks) {
     const status = t.view?.TaskStatus ?? "Unknown";
@@ -113,7 +130,8 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     ElapsedSeconds: Math.round(outcome.elapsedMs / 1000),
     Outcome: outcomeOf(outcome.tasks),
     Summary: summary,
-    Tasks: outcome.tasks.map((t) => taskEntry(t, zone, region.regionId)),
+    Tasks: outcome.tasks.map((t) => taskEntry(t, zone, region.regionId, named)),
+    ...(named.names?.note ? { ImageNote: named.names.note } : {}),
     ...(advice ? { Advice: advice } : {}),
     TimeZone: zone.zone,
     ...(zone.note ? { ZoneNote: zone.note } : {}),

@@ -107,7 +107,11 @@ describe("describe_ecs_tasks over generated input (in memory)", () => {
         // The data stands still, so no task shifts between pages and no fill page is ever needed.
         const bound = requestBound(args, REGIONS, totalIn, out ? candidates.size : undefined, 0);
         const count = (action: string) => reached.filter((r) => r.action === action).length;
-        expect(reached.length, at).toBe(count("DescribeTasks") + count("DescribeTaskAttribute") + count("DescribeRegions"));
+        expect(reached.length, at).toBe(count("DescribeTasks") + count("DescribeTaskAttribute") + count("DescribeRegions") + count("DescribeImages"));
+        // Image names: at most one DescribeImages per region of the rows shown, none when IncludeProgress is false.
+        const imageRegions = reached.filter((r) => r.action === "DescribeImages").map((r) => r.query.RegionId);
+        expect(new Set(imageRegions).size, at).toBe(imageRegions.length);
+        if (args.IncludeProgress === false) expect(imageRegions, at).toEqual([]);
         expect(count("DescribeTasks"), at).toBeLessThanOrEqual(bound.DescribeTasks);
         expect(count("DescribeTaskAttribute"), at).toBeLessThanOrEqual(bound.DescribeTaskAttribute);
         expect(count("DescribeRegions"), at).toBeLessThanOrEqual(bound.DescribeRegions);
