@@ -3,6 +3,8 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ServerConfig } from "./config.js";
 import type { EcsApi } from "./ecs/client.js";
+import type { ProfileSource } from "./ecs/profiles.js";
+import { LOCAL_USER, type Caller } from "./policy.js";
 import { RegionResolver } from "./ecs/region.js";
 import { abortableSleep } from "./ecs/retry.js";
 import { DurationHistory } from "./progress/history.js";
@@ -33,6 +35,10 @@ export interface ServerDeps {
   regionBudgetMs?: number;
   /** Caches that outlive one server (progress readings, ETA history, the region list); new ones by default. */
   caches?: ProcessCaches;
+  /** The aliyun CLI profiles a call may name in Profile (absent: Profile is refused). */
+  profiles?: ProfileSource;
+  /** Who calls this server and what its policy allows (stdio: the local user). */
+  caller?: Caller;
 }
 
 export interface ProcessCaches {
@@ -68,7 +74,9 @@ export function createServer(deps: ServerDeps): McpServer {
     regionBudgetMs: deps.regionBudgetMs ?? REGION_BUDGET_MS,
     sleep: deps.sleep ?? abortableSleep,
     dataSource: deps.config.sandbox ? "sandbox" : "alibaba-cloud",
+    ...(deps.profiles ? { profiles: deps.profiles } : {}),
   };
+  const caller = deps.caller ?? LOCAL_USER;
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
     { capabilities: { logging: {}, resources: {} }, instructions: INSTRUCTIONS, maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS },
@@ -79,6 +87,7 @@ export function createServer(deps: ServerDeps): McpServer {
     const progressToken = extra._meta?.progressToken;
     const ctx: UseCaseDeps = {
       ...services,
+      caller,
       signal: extra.signal,
       log: (level, message) =>
         server.sendLoggingMessage({ level, logger: name, data: redactor.redact(message) }, extra.sessionId).catch(() => undefined),

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { TASK_ACTIONS, TASK_STATUSES } from "../ecs/tasks-api.js";
 import { ENRICH_MAX_TASKS } from "../progress/enrich.js";
-import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, lenientEnum, matching, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
+import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, lenientEnum, matching, profileArg, profileOutput, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
 import { etaFields, noticeField, zoneFields } from "./task-progress.js";
 
 export const DEFAULT_MAX_RESULTS = 1000;
@@ -78,6 +78,7 @@ export const describeTasksInput = toolArgs({
     .boolean()
     .optional()
     .describe(`Default true: percent and ETA of running rows, reasons of failed ones (at most ${ENRICH_MAX_TASKS} look-ups), image names.`),
+  Profile: profileArg(),
 });
 export type DescribeTasksInput = z.infer<typeof describeTasksInput>;
 
@@ -186,5 +187,6 @@ export const describeTasksOutput = z.object({
   ImageNote: z.string().optional().describe("Why image names are missing (e.g. no ecs:DescribeImages permission)."),
   RequestId: z.string().describe("Of the first DescribeTasks call."),
   CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
+  ...profileOutput,
 });
 export type DescribeTasksOutput = z.infer<typeof describeTasksOutput>;

@@ -55,6 +55,8 @@ export class RegionResolver {
     private readonly configured: string | undefined,
     private readonly profile: string | undefined,
     private readonly home?: string,
+    /** Used after the profile's region_id (a per-call Profile: its own region first, then the server's). */
+    private readonly fallback?: string,
   ) {}
 
   async resolve(argument: string | undefined): Promise<ResolvedRegion> {
@@ -65,6 +67,17 @@ export class RegionResolver {
     this.profileRegion ??= cliProfileRegion(this.profile, this.home);
     const fromProfile = await this.profileRegion;
     if (fromProfile) return { regionId: assertRegionId(fromProfile, "CLI profile region_id"), source: "cli_profile" };
+    if (this.fallback) return { regionId: assertRegionId(this.fallback, "ALIBABA_CLOUD_REGION_ID"), source: "configuration" };
     throw new ConfigError(REGION_HELP);
+  }
+}
+
+/** The profile names of the aliyun CLI configuration, in its order (none when there is no file). */
+export async function cliProfileNames(home = homedir()): Promise<string[]> {
+  try {
+    const parsed = JSON.parse(await readFile(join(home, ".aliyun", "config.json"), "utf8")) as CliConfig;
+    return (parsed.profiles ?? []).flatMap((p) => (typeof p.name === "string" && p.name ? [p.name] : []));
+  } catch {
+    return [];
   }
 }

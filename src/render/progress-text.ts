@@ -3,7 +3,7 @@
 import type { TaskAttributeOutput } from "../contracts/task-attribute.js";
 import type { TaskProgressOutput } from "../contracts/task-progress.js";
 import type { WaitForTasksOutput } from "../contracts/wait-for-tasks.js";
-import { formatDuration } from "./format.js";
+import { formatDuration, profileLine } from "./format.js";
 
 const at = (local: string | undefined) => local ?? "-";
 
@@ -67,6 +67,7 @@ export function renderWaitText(out: WaitForTasksOutput): string {
     if (t.LookupError) lines.push(`  Lookup failed: ${t.LookupError}`);
   }
   if (out.ImageNote) lines.push(`Note: ${out.ImageNote}`);
+  if (out.Profile) lines.push(profileLine(out.Profile, out.CredentialProvider));
   lines.push(zoneLine(out));
   return lines.join("\n");
 }
@@ -78,6 +79,6 @@ export function renderAttributeText(out: TaskAttributeOutput): string {
       ? [`Items: ${out.SuccessCount ?? 0} succeeded, ${out.FailedCount ?? 0} failed, of ${out.TotalCount}.`]
       : [];
   const notice = out.Notice ? [out.Notice] : [];
-  const note = out.ImageNote ? [`Note: ${out.ImageNote}`] : [];
+  const note = [...(out.ImageNote ? [`Note: ${out.ImageNote}`] : []), ...(out.Profile ? [profileLine(out.Profile, out.CredentialProvider)] : [])];
   return [...notice, `${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), ...note, zoneLine(out), "", `RequestId: ${out.RequestId}`].join("\n");
 }

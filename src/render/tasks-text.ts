@@ -4,7 +4,7 @@
 // points at structuredContent, and stays within TEXT_BUDGET characters (the use case drops rows to
 // keep it there).
 import type { DescribeTasksOutput, ListedTask } from "../contracts/describe-tasks.js";
-import { formatCounts, formatDuration } from "./format.js";
+import { formatCounts, formatDuration, profileLine } from "./format.js";
 
 /** The text budget of every answer. */
 export const TEXT_BUDGET = 6_000;
@@ -71,6 +71,7 @@ function headLines(out: DescribeTasksOutput): string[] {
     lines.push(`Images named like "${clip(m.ImageName, 60)}" (${m.Matched.length}${m.Truncated ? ", the first 100" : ""}): ${clip(images.join(", "), 600)}.`);
   }
   lines.push(`Times in ${out.TimeZone}.${out.ZoneNote ? ` ${out.ZoneNote}` : ""}`);
+  if (out.Profile) lines.push(profileLine(out.Profile, out.CredentialProvider));
   return lines;
 }
 

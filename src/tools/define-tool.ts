@@ -5,6 +5,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
+import { scopeToProfile } from "../usecases/profile-scope.js";
 import type { UseCaseDeps } from "../usecases/services.js";
 
 /** read: only Describe* calls, safe to repeat. destructive: changes something in the account. */
@@ -55,6 +56,12 @@ export interface Tool {
   register(server: McpServer, run: RunTool): void;
 }
 
+/** Every tool's Profile argument: the call then runs with that CLI profile's client and region. */
+function profileOf(args: unknown): string | undefined {
+  const p = (args as { Profile?: unknown } | undefined)?.Profile;
+  return typeof p === "string" ? p : undefined;
+}
+
 export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec: ToolSpec<In, Out>): Tool {
   // The registry erases each tool's own types; the SDK validates args against spec.input first.
   const inputSchema: z.ZodObject = spec.input;
@@ -68,12 +75,15 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
     inputSchema,
     outputSchema,
     annotations,
-    handle: async (args, ctx) => spec.handler(spec.input.parse(args), ctx),
+    handle: async (args, ctx) => {
+      const parsed = spec.input.parse(args);
+      return spec.handler(parsed, await scopeToProfile(profileOf(parsed), ctx));
+    },
     register(server, run) {
       server.registerTool(
         spec.name,
         { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations },
-        (args, extra) => run(spec.name, extra, (ctx) => spec.handler(args as z.infer<In>, ctx)),
+        (args, extra) => run(spec.name, extra, async (ctx) => spec.handler(args as z.infer<In>, await scopeToProfile(profileOf(args), ctx))),
       );
     },
   };

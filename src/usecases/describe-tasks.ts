@@ -19,6 +19,7 @@ import { answerZone } from "./answer-zone.js";
 import { InputError } from "../errors.js";
 import { matchImages, type ImageMatch } from "./image-filter.js";
 import { lookUpImageNames, type ImageNames } from "./image-names.js";
+import { profileField } from "./profile-scope.js";
 import { listSummary, listedRow } from "./list-rows.js";
 import { everyRegion, foundElsewhereNotice } from "./every-region.js";
 import { baseArguments, pageStartingAfter } from "./next-call.js";
@@ -118,8 +119,9 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   const nextBase = baseArguments(params.ResourceIds ? { ...args, ResourceIds: params.ResourceIds } : args, { RegionId: region.regionId, ...sent, ...(sentTaskIds ? { TaskIds: sentTaskIds } : {}), TimeZone: zone.zone });
 
   // Every row stays reachable without a server-side store: a URI that encodes the resolved query.
+  // The CSV resource re-runs the query with the server's own credentials: not offered under a Profile.
   const link =
-    result.TotalCount > 0
+    result.TotalCount > 0 && !deps.profile
       ? resourceLinkFor(taskQueryFrom({ ...params, RegionId: searched || allRegions ? "all" : region.regionId }, zone.zone), result.TotalCount)
       : undefined;
 
@@ -171,6 +173,7 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
       ...(images.note ? { ImageNote: images.note } : {}),
       RequestId: result.RequestIds[0] ?? "",
       CredentialProvider: result.ProviderName,
+      ...profileField(deps),
     };
   };
 
@@ -229,5 +232,6 @@ function noImageAnswer(name: string, match: ImageMatch, c: NoImageContext): Desc
     ...(c.zone.note ? { ZoneNote: c.zone.note } : {}),
     RequestId: match.requestId,
     CredentialProvider: match.providerName,
+    ...profileField(c.deps),
   };
 }

@@ -1,7 +1,9 @@
 // What the use cases need from the process and from the call in flight. MCP-free: the tool
 // adapters fill CallScope from the MCP request; tests fill both with fakes.
 import type { EcsApi } from "../ecs/client.js";
+import type { ProfileSource } from "../ecs/profiles.js";
 import type { RegionResolver } from "../ecs/region.js";
+import type { Caller } from "../policy.js";
 import type { DurationHistory } from "../progress/history.js";
 import type { ProgressTracker } from "../progress/tracker.js";
 import type { RegionCatalog } from "../tasks/regions.js";
@@ -39,6 +41,8 @@ export interface TaskServices {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** sandbox when answers come from the built-in stand-in, never from Alibaba Cloud. */
   dataSource: DataSource;
+  /** The aliyun CLI profiles a call may name in Profile (absent: Profile is refused). */
+  profiles?: ProfileSource;
 }
 
 /** The call in flight. */
@@ -49,6 +53,10 @@ export interface CallScope {
   reportProgress?: (progress: number, total: number, message: string) => Promise<void>;
   /** A log line to the caller (redacted on the way out). */
   log(level: LogLevel, message: string): Promise<void>;
+  /** Who is calling (the local user over stdio) and what the server's policy lets them do. */
+  caller?: Caller;
+  /** The CLI profile this call runs under (Profile), when it names one; `ecs` and `regions` are then that profile's. */
+  profile?: string;
 }
 
 export type UseCaseDeps = TaskServices & CallScope;

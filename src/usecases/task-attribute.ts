@@ -8,6 +8,7 @@ import { viewTask } from "../progress/task-view.js";
 import { zoneOf } from "./answer-zone.js";
 import { foundElsewhereNotice, locateTasks } from "./every-region.js";
 import { lookUpImageNames, resourceFields, taskRowsOf } from "./image-names.js";
+import { profileField } from "./profile-scope.js";
 import { localizedView } from "./progress-view.js";
 import { noticeFor, type UseCaseDeps } from "./services.js";
 
@@ -59,5 +60,6 @@ export async function describeTaskProgress(args: TaskAttributeInput, deps: UseCa
     ...(zone.note ? { ZoneNote: zone.note } : {}),
     RequestId: detail.RequestId,
     CredentialProvider: providerName,
+    ...profileField(deps),
   };
 }

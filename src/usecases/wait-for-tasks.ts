@@ -17,6 +17,7 @@ import { zoneOf, type AnswerZone } from "./answer-zone.js";
 import { foundElsewhereNotice, locateTasks } from "./every-region.js";
 import type { Task } from "../ecs/tasks-api.js";
 import { lookUpImageNames, resourceFields, taskRowsOf, type ImageNames } from "./image-names.js";
+import { profileField } from "./profile-scope.js";
 import { localizedView } from "./progress-view.js";
 import { noticeFor, type UseCaseDeps } from "./services.js";
 
@@ -136,6 +137,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     TimeZone: zone.zone,
     ...(zone.note ? { ZoneNote: zone.note } : {}),
     ...(outcome.providerName ? { CredentialProvider: outcome.providerName } : {}),
+    ...profileField(deps),
   };
   if (!outcome.done) {
     out.NextCheckAfterSeconds = nextCheckAfterSeconds(running, deps.now(), pollSeconds);
@@ -147,6 +149,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
       TimeoutSeconds: timeoutSeconds,
       PollIntervalSeconds: pollSeconds,
       ...(args.TimeZone !== undefined ? { TimeZone: zone.zone } : {}),
+      ...(args.Profile !== undefined ? { Profile: args.Profile } : {}),
     };
   }
   return out;

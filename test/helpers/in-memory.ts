@@ -5,7 +5,9 @@ import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "../../src/config.js";
 import { EcsClient, type EcsApi } from "../../src/ecs/client.js";
-import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
+import { cliProfileCredentials, staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
+import { CliProfiles } from "../../src/ecs/profiles.js";
+import type { Caller } from "../../src/policy.js";
 import { Redactor } from "../../src/redact.js";
 import { RegionResolver } from "../../src/ecs/region.js";
 import { NO_RETRY, type RetryPolicy } from "../../src/ecs/retry.js";
@@ -47,6 +49,13 @@ export interface HarnessOptions {
   wrapEcs?: (ecs: EcsApi) => EcsApi;
   regionBudgetMs?: number;
   pageConcurrency?: number;
+  /** Per-call Profile from this home's ~/.aliyun/config.json, through the official CLI-profile provider. */
+  profilesHome?: string;
+  caller?: Caller;
+  /** Capabilities the test client declares (e.g. elicitation) and its answer to elicitation/create. */
+  elicit?: (params: { message: string; requestedSchema: unknown }) => Promise<{ action: "accept" | "decline" | "cancel"; content?: Record<string, unknown> }>;
+  /** Server options that exist only with flags (e.g. allowCancel). */
+  allowCancel?: boolean;
 }
 
 /** The default test sleep: time passes instantly, but a cancelled wait still ends with its reason. */
@@ -79,6 +88,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: options.retry ?? NO_RETRY,
   });
   const sleep = options.sleep ?? instantSleep;
+  const home = options.profilesHome;
+  const profiles =
+    home === undefined
+      ? undefined
+      : new CliProfiles({
+          home,
+          ...(config.regionId ? { configuredRegion: config.regionId } : {}),
+          clientFor: (name) =>
+            new EcsClient({
+              credentials: cliProfileCredentials(name, redactor, home),
+              endpoint: sandbox.url,
+              timeoutMs: config.timeoutMs,
+              connectTimeoutMs: config.connectTimeoutMs,
+              clock,
+              retry: options.retry ?? NO_RETRY,
+            }),
+        });
   const server = createServer({
     config,
     redactor,
@@ -89,6 +115,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     now: clock,
     defaultTimeZone: options.defaultTimeZone ?? "UTC",
     regions: new RegionResolver(config.regionId, undefined, options.home ?? "/nonexistent-home"),
+    ...(profiles ? { profiles } : {}),
+    ...(options.caller ? { caller: options.caller } : {}),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const serverMessages: JSONRPCMessage[] = [];
@@ -111,6 +139,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await client.close();
       await server.close();
       await ecs.close();
+      await profiles?.close();
       await sandbox.close();
     },
   };
