@@ -40,6 +40,8 @@ export interface ServerConfig {
   logLevel?: LogLevel;
   /** DescribeTasks pages in flight at once with AllPages (1-16, default 8). */
   pageConcurrency?: number;
+  /** Registers cancel_ecs_task (`--allow-cancel`, else ECS_TASKS_MCP_ALLOW_CANCEL); read-only by default. */
+  allowCancel?: boolean;
 }
 
 export type SettingKey = keyof ServerConfig;
@@ -111,6 +113,13 @@ function wholeNumber(min: number, max: number, unit: string): (raw: string, orig
 }
 
 const milliseconds = wholeNumber(100, 600_000, " of milliseconds");
+
+/** A switch from a variable: true/1/yes or false/0/no. */
+function switchValue(raw: string, origin: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (["true", "1", "yes", "false", "0", "no"].includes(v)) return ["true", "1", "yes"].includes(v);
+  throw new ConfigError(`${origin} must be true or false, got "${raw}"`);
+}
 
 function logLevel(raw: string, origin: string): LogLevel {
   const lower = raw.trim().toLowerCase() === "warn" ? "warning" : raw.trim().toLowerCase();
@@ -209,6 +218,17 @@ export const OPTIONS: readonly OptionEntry[] = [
     help: "DescribeTasks pages in flight at once with AllPages, 1-16 (the benchmark's sequential baseline sets 1).",
     only: "benchmark",
     readBy: ["server"],
+  }),
+  setting({
+    key: "allowCancel",
+    flag: "allow-cancel",
+    type: "boolean",
+    env: "ECS_TASKS_MCP_ALLOW_CANCEL",
+    default: false,
+    parse: switchValue,
+    help: "Offer cancel_ecs_task (stops a running image import/export, with the person's consent); off: read-only.",
+    readBy: ["server"],
+    registry: true,
   }),
   { kind: "action", key: "help", flag: "help", short: "h", help: "Print this help and exit." },
   { kind: "action", key: "version", flag: "version", short: "v", help: "Print the version and exit." },

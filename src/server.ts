@@ -4,6 +4,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ServerConfig } from "./config.js";
 import type { EcsApi } from "./ecs/client.js";
 import type { ProfileSource } from "./ecs/profiles.js";
+import { logError } from "./log.js";
 import { LOCAL_USER, type Caller } from "./policy.js";
 import { RegionResolver } from "./ecs/region.js";
 import { abortableSleep } from "./ecs/retry.js";
@@ -16,8 +17,8 @@ import { REGION_BUDGET_MS, RegionCatalog } from "./tasks/regions.js";
 import { defaultTimeZone } from "./time/index.js";
 import type { RunTool } from "./tools/define-tool.js";
 import { errorResult } from "./tools/error-result.js";
-import { tools } from "./tools/index.js";
-import { SANDBOX_LABEL, type TaskServices, type UseCaseDeps } from "./usecases/services.js";
+import { toolsFor } from "./tools/index.js";
+import { SANDBOX_LABEL, type ConsentAnswer, type TaskServices, type UseCaseDeps } from "./usecases/services.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 export interface ServerDeps {
@@ -39,6 +40,8 @@ export interface ServerDeps {
   profiles?: ProfileSource;
   /** Who calls this server and what its policy allows (stdio: the local user). */
   caller?: Caller;
+  /** Where audit lines go (stderr by default). */
+  audit?: (line: string) => void;
 }
 
 export interface ProcessCaches {
@@ -75,6 +78,7 @@ export function createServer(deps: ServerDeps): McpServer {
     sleep: deps.sleep ?? abortableSleep,
     dataSource: deps.config.sandbox ? "sandbox" : "alibaba-cloud",
     ...(deps.profiles ? { profiles: deps.profiles } : {}),
+    audit: deps.audit ?? ((line) => logError(redactor, line)),
   };
   const caller = deps.caller ?? LOCAL_USER;
   const server = new McpServer(
@@ -85,9 +89,12 @@ export function createServer(deps: ServerDeps): McpServer {
   // Every tool call: the call's scope from the MCP request, the answer (or failure) redacted.
   const run: RunTool = async (name, extra, work) => {
     const progressToken = extra._meta?.progressToken;
+    // The person can be asked only when the client declared elicitation and the transport keeps a session.
+    const canAsk = caller.canElicit !== false && server.server.getClientCapabilities()?.elicitation !== undefined;
     const ctx: UseCaseDeps = {
       ...services,
       caller,
+      ...(canAsk ? { askConsent: (message: string) => askPerson(server, message, extra.signal) } : {}),
       signal: extra.signal,
       log: (level, message) =>
         server.sendLoggingMessage({ level, logger: name, data: redactor.redact(message) }, extra.sessionId).catch(() => undefined),
@@ -110,8 +117,25 @@ export function createServer(deps: ServerDeps): McpServer {
       return errorResult(err, now(), redactor);
     }
   };
-  for (const tool of tools) tool.register(server, run);
+  for (const tool of toolsFor(deps.config)) tool.register(server, run);
   // Every row of a large answer, as CSV, from the query its URI encodes (the same services).
   registerTasksCsvResource(server, { services, redactor, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
   return server;
+}
+
+/** A yes/no question through elicitation/create: only accept with the box ticked counts as yes. */
+async function askPerson(server: McpServer, message: string, signal: AbortSignal): Promise<ConsentAnswer> {
+  const answer = await server.server.elicitInput(
+    {
+      message,
+      requestedSchema: {
+        type: "object",
+        properties: { confirm: { type: "boolean", title: "Cancel this task", description: "Tick to stop the task now; it cannot be undone." } },
+        required: ["confirm"],
+      },
+    },
+    { signal },
+  );
+  if (answer.action !== "accept") return answer.action;
+  return answer.content?.["confirm"] === true ? "accept" : "decline";
 }

@@ -81,6 +81,7 @@ const EXAMPLES: Record<string, { raw: string; value: unknown }> = {
   connectTimeoutMs: { raw: "1500", value: 1500 },
   logLevel: { raw: "debug", value: "debug" },
   pageConcurrency: { raw: "3", value: 3 },
+  allowCancel: { raw: "true", value: true },
 };
 
 describe.each(SETTINGS.map((o) => [o.key, o] as const))("setting %s", (key, option) => {
@@ -113,8 +114,11 @@ describe.each(SETTINGS.map((o) => [o.key, o] as const))("setting %s", (key, opti
   });
 
   if (option.parse !== undefined) it("refuses a bad value with a ConfigError naming its flag or variable", () => {
-    expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(ConfigError);
-    expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(`--${option.flag}`);
+    // A switch takes no value on the command line: its check applies to its variable.
+    if (option.type !== "boolean") {
+      expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(ConfigError);
+      expect(() => parseArgs([`--${option.flag}`, "nonsense"])).toThrow(`--${option.flag}`);
+    }
     if (option.env) {
       expect(() => resolveConfig(parseArgs([]), { [option.env!]: "nonsense" })).toThrow(ConfigError);
       expect(() => resolveConfig(parseArgs([]), { [option.env!]: "nonsense" })).toThrow(option.env);

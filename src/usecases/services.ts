@@ -43,7 +43,12 @@ export interface TaskServices {
   dataSource: DataSource;
   /** The aliyun CLI profiles a call may name in Profile (absent: Profile is refused). */
   profiles?: ProfileSource;
+  /** Writes one audit line (stderr in production): every cancel, asked, sent or refused by the API. */
+  audit?: (line: string) => void;
 }
+
+/** The person's answer to a question the client put to them (MCP elicitation). */
+export type ConsentAnswer = "accept" | "decline" | "cancel";
 
 /** The call in flight. */
 export interface CallScope {
@@ -57,6 +62,8 @@ export interface CallScope {
   caller?: Caller;
   /** The CLI profile this call runs under (Profile), when it names one; `ecs` and `regions` are then that profile's. */
   profile?: string;
+  /** Asks the person a yes/no question through the client; present only when the client can ask. */
+  askConsent?: (message: string) => Promise<ConsentAnswer>;
 }
 
 export type UseCaseDeps = TaskServices & CallScope;

@@ -2,7 +2,7 @@
 // signed client, and the real MCP SDK client over InMemoryTransport. Only the clock is fixed.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { ElicitRequestSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "../../src/config.js";
 import { EcsClient, type EcsApi } from "../../src/ecs/client.js";
 import { cliProfileCredentials, staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
@@ -31,6 +31,8 @@ export interface Harness {
   clock: TestClock;
   /** Every JSON-RPC message the server sent, in order (responses and notifications). */
   serverMessages: JSONRPCMessage[];
+  /** Audit lines the server wrote (stderr in production). */
+  audit: string[];
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export interface HarnessOptions {
   caller?: Caller;
   /** Capabilities the test client declares (e.g. elicitation) and its answer to elicitation/create. */
   elicit?: (params: { message: string; requestedSchema: unknown }) => Promise<{ action: "accept" | "decline" | "cancel"; content?: Record<string, unknown> }>;
-  /** Server options that exist only with flags (e.g. allowCancel). */
+  /** --allow-cancel: cancel_ecs_task is listed. */
   allowCancel?: boolean;
 }
 
@@ -76,6 +78,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     timeoutMs: 5_000,
     connectTimeoutMs: 2_000,
     sandbox: true,
+    ...(options.allowCancel ? { allowCancel: true } : {}),
     ...options.config,
   };
   const redactor = new Redactor();
@@ -88,6 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: options.retry ?? NO_RETRY,
   });
   const sleep = options.sleep ?? instantSleep;
+  const audit: string[] = [];
   const home = options.profilesHome;
   const profiles =
     home === undefined
@@ -117,6 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     regions: new RegionResolver(config.regionId, undefined, options.home ?? "/nonexistent-home"),
     ...(profiles ? { profiles } : {}),
     ...(options.caller ? { caller: options.caller } : {}),
+    audit: (line) => audit.push(line),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const serverMessages: JSONRPCMessage[] = [];
@@ -125,7 +130,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     serverMessages.push(message);
     return send(message, opts);
   };
-  const client = new Client({ name: "test-client", version: "1.0.0" });
+  const client = new Client({ name: "test-client", version: "1.0.0" }, { capabilities: options.elicit ? { elicitation: {} } : {} });
+  const elicit = options.elicit;
+  if (elicit) client.setRequestHandler(ElicitRequestSchema, async (request) => elicit(request.params as { message: string; requestedSchema: unknown }));
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   await client.listTools(); // lets the SDK client validate structuredContent against outputSchema
   return {
@@ -135,6 +142,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     redactor,
     clock: testClock,
     serverMessages,
+    audit,
     async close() {
       await client.close();
       await server.close();
