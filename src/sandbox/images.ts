@@ -29,7 +29,7 @@ export function sandboxImageName(task: SandboxTask): string {
   const object = task.relatedItems?.["OSSObject"];
   if (object) return (object.split("/").pop() ?? object).replace(/\.[a-z0-9]+$/i, "");
   const h = hashString(task.ResourceId);
-  return `${OS_NAMES[h % OS_NAMES.length]}-golden-${h % 100}`;
+  return `${OS_NAMES[h % OS_NAMES.length]}-base-${h % 100}`;
 }
 
 function minute(d: Date): string {
