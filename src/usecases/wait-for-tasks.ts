@@ -41,6 +41,24 @@ async function taskImages(taskIds: string[], regionId: string, deps: UseCaseDeps
   return { rows, names };
 }
 
+/** Tasks found in another region than the one asked: their rows and names from there (one round per region). */
+async function withMovedTasks(asked: TaskImages, tasks: WaitedTask[], askedRegion: string, deps: UseCaseDeps): Promise<TaskImages> {
+  const byRegion = new Map<string, string[]>();
+  for (const t of tasks) if (t.RegionId !== askedRegion) byRegion.set(t.RegionId, [...(byRegion.get(t.RegionId) ?? []), t.TaskId]);
+  if (byRegion.size === 0) return asked;
+  const more = await Promise.all([...byRegion].map(([regionId, ids]) => taskImages(ids, regionId, deps)));
+  const rows = new Map(asked.rows);
+  const names = new Map(asked.names?.names);
+  const notes = [asked.names?.note];
+  for (const m of more) {
+    for (const [id, row] of m.rows) rows.set(id, row);
+    for (const [id, name] of m.names?.names ?? []) names.set(id, name);
+    notes.push(m.names?.note);
+  }
+  const note = [...new Set(notes.filter((n): n is string => !!n))].join(" ");
+  return { rows, names: { names, ...(note ? { note } : {}) } };
+}
+
 function lineOf(t: WaitedTask, zone: AnswerZone): string {
   return t.view ? progressLine(localizedView(t.view, zone)) : `${t.TaskId}: ${t.lookupError ?? "unknown"}`;
 }
@@ -112,7 +130,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     },
   );
 
-  const named = await images;
+  const named = await withMovedTasks(await images, outcome.tasks, region.regionId, deps);
   const summary: Record<string, number> = {};
   for (const t of outcome.tasks) {
     const status = t.view?.TaskStatus ?? "Unknown";

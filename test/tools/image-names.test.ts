@@ -61,6 +61,16 @@ describe("image names beside image IDs", () => {
     expect(text).toContain('"win2019-base"');
   });
 
+  it("wait: a task found in another region gets its image name from there", async () => {
+    const hh = await harness();
+    const far = { ...hh.sandbox.tasks.find((t) => t.TaskId === EXPORT_RUNNING)!, RegionId: "cn-shanghai", TaskId: "t-uf1export0000000009", ResourceId: "m-uf1export0000000009", imageName: "far-away" };
+    hh.sandbox.tasks.push(far);
+    const { result, text } = await call(hh, "wait_for_ecs_tasks", { TaskIds: [far.TaskId], TimeoutSeconds: 2 });
+    const out = result.structuredContent as WaitForTasksOutput;
+    expect(out.Tasks[0]).toMatchObject({ TaskId: far.TaskId, RegionId: "cn-shanghai", ResourceId: far.ResourceId, ImageName: "far-away" });
+    expect(text).toContain('"far-away"');
+  });
+
   it("a refused ecs:DescribeImages leaves the IDs and a note, never an error", async () => {
     const limited = { ...SANDBOX_CREDENTIAL, deniedActions: ["DescribeImages"] };
     const hh = await harness({ sandbox: { credentials: [limited] } });
