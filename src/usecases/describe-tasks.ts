@@ -104,11 +104,13 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   const multiRegion = allRegions || searched;
   const regionOf = (t: { RegionId?: string }) => t.RegionId ?? region.regionId;
   // Image names beside the detail look-ups, not after them: one DescribeImages per region.
-  // IncludeProgress false asks for the bare rows: no look-up of either kind.
+  // IncludeProgress false asks for the bare rows: no look-up of either kind. With ImageName every
+  // row's image was matched by name already: its name is known, no second DescribeImages.
   const bare = args.IncludeProgress === false;
+  const known: ImageNames | undefined = match && { names: new Map(match.matched.flatMap((i) => (i.ImageName ? [[i.ImageId, i.ImageName] as const] : []))) };
   const [lookups, images] = await Promise.all([
     bare ? undefined : lookUpDetails(shown, regionOf, deps),
-    bare ? NO_IMAGE_NAMES : lookUpImageNames(shown, regionOf, deps),
+    bare ? NO_IMAGE_NAMES : (known ?? lookUpImageNames(shown, regionOf, deps)),
   ]);
   const note = lookups && lookupNote(lookups);
   const { TaskIds: sentTaskIds, ...sent } = params;

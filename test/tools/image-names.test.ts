@@ -96,8 +96,11 @@ describe("the ImageName filter", () => {
     expect(out.ImageMatch).toEqual({ ImageName: "jammy", Matched: [{ ImageId: IMAGE, ImageName: "acme-jammy-golden", Status: "Creating" }] });
     expect(out.Query).toMatchObject({ ImageName: "jammy", ResourceIds: [IMAGE] });
     expect(text).toContain(`Images named like "jammy" (1): ${IMAGE} "acme-jammy-golden" (Creating).`);
-    const name = requests.find((r) => r.action === "DescribeImages" && r.query.ImageName);
-    expect(name!.query).toMatchObject({ ImageName: "jammy", ImageOwnerAlias: "self" });
+    // One DescribeImages: the match gives the names, none is looked up again.
+    const images = requests.filter((r) => r.action === "DescribeImages");
+    expect(images).toHaveLength(1);
+    expect(images[0]!.query).toMatchObject({ ImageName: "jammy", ImageOwnerAlias: "self" });
+    expect(out.Tasks[0]!.ImageName).toBe("acme-jammy-golden");
     expect(requests.find((r) => r.action === "DescribeTasks")!.query["ResourceIds.1"]).toBe(IMAGE);
   });
 
