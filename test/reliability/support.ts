@@ -139,10 +139,14 @@ export function requestProblems(req: RecordedRequest, sandboxHost: string): stri
     if (!TASK_ID.test(req.query.TaskId ?? "")) problems.push("TaskId");
   } else if (req.action === "DescribeImages") {
     // Image names: only IDs the API answered, every state, one page of 100.
+    // Three shapes: names of IDs the API answered; a name search; the account's images (closest names).
     const names = Object.keys(req.query).sort().join(",");
-    if (names !== "ImageId,PageSize,RegionId,Status" || req.query.Status !== ALL_IMAGE_STATUSES) problems.push(`query names ${names}`);
+    const shapes = ["ImageId,PageSize,RegionId,Status", "ImageName,ImageOwnerAlias,PageSize,RegionId,Status", "ImageOwnerAlias,PageSize,RegionId,Status"];
+    if (!shapes.includes(names) || req.query.Status !== ALL_IMAGE_STATUSES || req.query.PageSize !== "100") problems.push(`query names ${names}`);
+    if (req.query.ImageOwnerAlias !== undefined && req.query.ImageOwnerAlias !== "self") problems.push("ImageOwnerAlias");
     if (!REGION_ID.test(req.query.RegionId ?? "")) problems.push("RegionId");
-    const ids = (req.query.ImageId ?? "").split(",");
+    if (req.query.ImageName !== undefined && !(req.query.ImageName.length >= 1 && req.query.ImageName.length <= 128)) problems.push("ImageName");
+    const ids = req.query.ImageId === undefined ? [] : req.query.ImageId.split(",");
     if (ids.length > 100 || !ids.every((id) => RESOURCE_ID.test(id))) problems.push("ImageId");
   }
   const checkedAbove = req.action === "DescribeTaskAttribute" || req.action === "DescribeRegions" || req.action === "DescribeImages";
