@@ -119,7 +119,7 @@ export function createServer(deps: ServerDeps): McpServer {
   };
   for (const tool of toolsFor(deps.config)) tool.register(server, run);
   // Every row of a large answer, as CSV, from the query its URI encodes (the same services).
-  registerTasksCsvResource(server, { services, redactor, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
+  registerTasksCsvResource(server, { services, redactor, caller, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
   return server;
 }
 

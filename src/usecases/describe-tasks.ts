@@ -121,10 +121,10 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   const nextBase = baseArguments(params.ResourceIds ? { ...args, ResourceIds: params.ResourceIds } : args, { RegionId: region.regionId, ...sent, ...(sentTaskIds ? { TaskIds: sentTaskIds } : {}), TimeZone: zone.zone });
 
   // Every row stays reachable without a server-side store: a URI that encodes the resolved query.
-  // The CSV resource re-runs the query with the server's own credentials: not offered under a Profile.
+  // The CSV resource re-runs the query, under the same Profile when there is one.
   const link =
-    result.TotalCount > 0 && !deps.profile
-      ? resourceLinkFor(taskQueryFrom({ ...params, RegionId: searched || allRegions ? "all" : region.regionId }, zone.zone), result.TotalCount)
+    result.TotalCount > 0
+      ? resourceLinkFor(taskQueryFrom({ ...params, RegionId: searched || allRegions ? "all" : region.regionId }, zone.zone, deps.profile), result.TotalCount)
       : undefined;
 
   const build = (n: number): DescribeTasksOutput => {

@@ -54,7 +54,14 @@ describe("Profile", () => {
       expect(keyOf(r.headers.authorization)).toBe(STAGING.accessKeyId);
       expect(r.query.RegionId).toBe("cn-shanghai");
     }
-    expect(out.AllRows).toBeUndefined();
+    // Every row as CSV, read under the same profile.
+    expect(out.AllRows?.Uri).toMatch(/&Profile=staging$/);
+    const mark = hh.sandbox.requests.length;
+    const csv = await hh.client.readResource({ uri: out.AllRows!.Uri });
+    expect((csv.contents[0] as { text: string }).text).toMatch(/^TaskId,/);
+    const csvRequests = hh.sandbox.requests.slice(mark);
+    expect(csvRequests.length).toBeGreaterThan(0);
+    expect(csvRequests.every((r) => keyOf(r.headers.authorization) === STAGING.accessKeyId)).toBe(true);
 
     // The next call without Profile: the server's own credentials and region again.
     const plain = await hh.client.callTool({ name: "describe_ecs_tasks", arguments: { IncludeProgress: false } });
