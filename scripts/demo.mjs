@@ -32,6 +32,8 @@ const failedId = /** @type {TaskList | undefined} */ (failed.structuredContent)?
 /** @type {Array<[question: string, tool: string, args: Record<string, unknown>]>} */
 const questions = [
   ["How is my image import going?", "describe_ecs_tasks", { TaskAction: "ImportImage", TaskStatus: "Processing" }],
+  ["How is the ubuntu2204-golden import going? (by image name)", "describe_ecs_tasks", { ImageName: "ubuntu2204-golden" }],
+  ["And the ubuntu2404 one? (no such image: the closest names)", "describe_ecs_tasks", { ImageName: "ubuntu2404-golden" }],
   ["How far is it, and when will it finish?", "describe_ecs_task_attribute", { TaskId: importId }],
   ["Why did my last import fail?", "describe_ecs_task_attribute", { TaskId: failedId }],
   ["Wait a few seconds for it (with a progress bar)", "wait_for_ecs_tasks", { TaskIds: [importId], TimeoutSeconds: 4, PollIntervalSeconds: 2 }],

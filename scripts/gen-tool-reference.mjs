@@ -7,12 +7,13 @@ import { renderToolReference, shortDescription } from "./lib/tool-reference.mjs"
 const root = new URL("../", import.meta.url);
 // The built tools (what ships), typed from their source.
 /** @type {typeof import("../src/tools/index.js")} */
-const { tools } = await import(new URL("dist/tools/index.js", root).href);
+const { tools, allTools } = await import(new URL("dist/tools/index.js", root).href);
 /** @type {typeof import("../src/tools/define-tool.js")} */
 const { isAppOnly } = await import(new URL("dist/tools/define-tool.js", root).href);
 
 const docUrl = new URL("docs/tools.md", root);
-const next = renderToolReference(tools);
+// The reference documents every tool, opt-in ones included; the manifest lists the default ones.
+const next = renderToolReference(allTools);
 let current;
 try {
   current = readFileSync(docUrl, "utf8");
@@ -40,4 +41,4 @@ for (const p of server.packages ?? []) p.version = pkg.version;
 const serverText = `${JSON.stringify(server, null, 2)}\n`;
 if (serverText !== readFileSync(serverUrl, "utf8")) writeFileSync(serverUrl, serverText);
 
-process.stdout.write(`tool reference: ${tools.map((t) => t.name).join(", ")}; docs/tools.md, manifest.json and server.json are current\n`);
+process.stdout.write(`tool reference: ${allTools.map((t) => t.name).join(", ")}; docs/tools.md, manifest.json and server.json are current\n`);

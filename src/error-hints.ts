@@ -31,8 +31,18 @@ const API_HINTS: Readonly<Record<string, string>> = {
   InternalError: "Alibaba Cloud had an internal error: try again in a minute.",
 };
 
-export function apiHint(code: string): string | undefined {
+/** CancelTask's own codes: the same words mean something else for the read-only calls. */
+const CANCEL_HINTS: Readonly<Record<string, string>> = {
+  "InvalidTaskId.IncorrectTaskStatus":
+    "The task is no longer running (it finished or failed meanwhile), so there is nothing to cancel: read it with describe_ecs_task_attribute.",
+  "InvalidTaskId.TaskActionNotSupport": "CancelTask stops ImportImage and ExportImage tasks only; other tasks cannot be cancelled.",
+  CancelTaskFailed: "The API could not cancel the task at this stage (it may be finishing): read it again in a minute, and delete the image or exported object afterwards if it is unwanted.",
+  "Forbidden.RAM": "The RAM user or role lacks ecs:CancelTask: grant it only to those who opt in (see the README's RAM policy).",
+};
+
+export function apiHint(code: string, action?: string): string | undefined {
   // Own keys only: a code such as "constructor" must not find Object.prototype's.
+  if (action === "CancelTask" && Object.hasOwn(CANCEL_HINTS, code)) return CANCEL_HINTS[code];
   if (Object.hasOwn(API_HINTS, code)) return API_HINTS[code];
   if (code.startsWith("Throttling")) return "The API is throttling this account: wait a few seconds and call again, with fewer calls at once.";
   const prefix = Object.keys(API_HINTS).find((k) => code.startsWith(`${k}.`));

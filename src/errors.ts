@@ -103,7 +103,7 @@ export class EcsApiError extends AppError {
       message: `${o.code}: ${o.apiMessage}`,
       summary: `ECS ${o.action} failed${attemptsText(attempts)}: ${o.code} — ${o.apiMessage}`,
       details: [`RequestId: ${o.requestId ?? "(none)"} (HTTP ${o.httpStatus}, ${o.endpoint})`],
-      hint: apiHint(o.code) ?? (o.recommend ? `see ${o.recommend}` : "check the code in Alibaba Cloud's ECS error center."),
+      hint: apiHint(o.code, o.action) ?? (o.recommend ? `see ${o.recommend}` : "check the code in Alibaba Cloud's ECS error center."),
       attempts,
     });
     this.apiMessage = o.apiMessage;

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     config,
     ecs: runtime.ecs,
     regions: runtime.regions,
+    profiles: runtime.profiles,
     redactor,
     ...(config.pageConcurrency ? { pageConcurrency: config.pageConcurrency } : {}),
   });

@@ -25,6 +25,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** Deadline of one credential lookup through the official chain, in ms. */
   credentialsTimeoutMs: number;
+  /** Registers cancel_ecs_task (`--allow-cancel`, else ECS_TASKS_MCP_ALLOW_CANCEL); read-only by default. */
+  allowCancel?: boolean;
   /** True: no MCP App (no `_meta.ui` on describe_ecs_tasks, no dashboard resource, no app-only tool). */
   noUi?: boolean;
   /** Serve Streamable HTTP at /mcp instead of stdio. */

@@ -171,6 +171,22 @@ export const OPTIONS: readonly OptionEntry[] = [
     readBy: ["server"],
     registry: true,
   }),
+  setting({
+    key: "allowCancel",
+    flag: "allow-cancel",
+    type: "boolean",
+    env: "ECS_TASKS_MCP_ALLOW_CANCEL",
+    default: false,
+    parse: (raw, origin) => {
+      const v = raw.trim().toLowerCase();
+      if (["true", "1", "yes"].includes(v)) return true;
+      if (["false", "0", "no"].includes(v)) return false;
+      throw new ConfigError(`${origin} must be true or false, got "${raw}"`);
+    },
+    help: "Offer cancel_ecs_task (stops a running image import/export, with the person's consent); off: read-only.",
+    readBy: ["server"],
+    registry: true,
+  }),
   ...HTTP_SETTINGS,
   { kind: "action", key: "help", flag: "help", short: "h", help: "Print this help and exit." },
   { kind: "action", key: "version", flag: "version", short: "v", help: "Print the version and exit." },

@@ -1,33 +1,39 @@
 // Who is calling and what they may do: the caller identity a shared (HTTP) server passes to
 // createServer for each request. MCP-free, so use cases (a per-call Profile, cancel_ecs_task) can
-// consult it. The stdio server has no caller: one user, everything the server offers.
+// consult it. Over stdio the caller is LOCAL_USER: the person at this machine, limited only by the
+// server's flags (--allow-cancel).
 import { ConfigError } from "./errors.js";
 
-/** The only destructive tool planned (issue 14); allowed only when a policy names it. */
+/** The only destructive tool; allowed over HTTP only when a policy names it. */
 export const CANCEL_TOOL = "cancel_ecs_task";
 
 export interface Caller {
   /** The caller's identity: the token file's name, or the OIDC token's subject. Written to the audit line. */
   name: string;
-  /** Tool names this caller may use; "read-only" means every tool whose kind is read (the default). */
-  allowedTools: "read-only" | readonly string[];
+  /** Tool names this caller may use; "read-only" means every tool whose kind is read (the default); "any": every tool the server offers. */
+  allowedTools: "read-only" | "any" | readonly string[];
   /**
    * aliyun CLI profiles this caller may name per call. Empty: only the server's default credentials
-   * (the default).
+   * (the default); "any": every profile (the local user).
    */
-  allowedProfiles: readonly string[];
-  /** May call cancel_ecs_task (only when the policy lists it among the tools). */
+  allowedProfiles: readonly string[] | "any";
+  /** May call cancel_ecs_task (only when the policy lists it among the tools, or the local user). */
   mayCancel: boolean;
+  /** Can the server ask this caller's person (MCP elicitation)? Never over stateless HTTP. */
+  canElicit?: boolean;
 }
+
+/** The stdio caller: the person at this machine, limited only by the server's flags. */
+export const LOCAL_USER: Caller = { name: "local user", allowedTools: "any", allowedProfiles: "any", mayCancel: true };
 
 /** What a caller gets when no policy names it: the read-only tools and the server's default credentials. */
 export function defaultCaller(name: string): Caller {
-  return { name, allowedTools: "read-only", allowedProfiles: [], mayCancel: false };
+  return { name, allowedTools: "read-only", allowedProfiles: [], mayCancel: false, canElicit: false };
 }
 
 /** True when `caller` may see and call the tool (no caller: the stdio server, everything). */
 export function mayUseTool(caller: Caller | undefined, name: string, kind: "read" | "destructive"): boolean {
-  if (!caller) return true;
+  if (!caller || caller.allowedTools === "any") return true;
   if (caller.allowedTools === "read-only") return kind === "read";
   if (!caller.allowedTools.includes(name)) return false;
   return name === CANCEL_TOOL ? caller.mayCancel : true;
@@ -35,8 +41,13 @@ export function mayUseTool(caller: Caller | undefined, name: string, kind: "read
 
 /** True when `caller` may use the CLI profile `profile` (undefined: the server's default credentials). */
 export function mayUseProfile(caller: Caller | undefined, profile: string | undefined): boolean {
-  if (!caller || profile === undefined) return true;
+  if (!caller || profile === undefined || caller.allowedProfiles === "any") return true;
   return caller.allowedProfiles.includes(profile);
+}
+
+/** May `caller` name the CLI profile `profile`? (The use cases' form of mayUseProfile.) */
+export function allowsProfile(caller: Caller, profile: string): boolean {
+  return mayUseProfile(caller, profile);
 }
 
 /** Per caller name: what the policy file grants. */
@@ -77,7 +88,8 @@ export function parsePolicy(text: string, origin: string): Policy {
     const e = entry as { tools?: unknown; profiles?: unknown };
     const tools = e.tools === undefined || e.tools === "read-only" ? "read-only" : stringList(e.tools, `${where}: tools`);
     const profiles = e.profiles === undefined ? [] : stringList(e.profiles, `${where}: profiles`);
-    out.set(name, { allowedTools: tools, allowedProfiles: profiles, mayCancel: tools !== "read-only" && tools.includes(CANCEL_TOOL) });
+    // Over stateless HTTP nobody can be asked (no elicitation): cancelling needs the policy and Confirm.
+    out.set(name, { allowedTools: tools, allowedProfiles: profiles, mayCancel: tools !== "read-only" && tools.includes(CANCEL_TOOL), canElicit: false });
   }
   return out;
 }

@@ -4,7 +4,8 @@
 import type { Env, ServerConfig } from "./config.js";
 import { EcsClient, preloadHttpCode } from "./ecs/client.js";
 import { defaultCredentialChain, preloadChainCode } from "./ecs/credential-chain.js";
-import { staticCredentials, type CredentialSource } from "./ecs/credentials.js";
+import { cliProfileCredentials, staticCredentials, type CredentialSource } from "./ecs/credentials.js";
+import { CliProfiles } from "./ecs/profiles.js";
 import { parseEndpointOverride } from "./ecs/endpoints.js";
 import { RegionResolver } from "./ecs/region.js";
 import type { RetryPolicy } from "./ecs/retry.js";
@@ -25,6 +26,8 @@ export interface Runtime {
   credentials: CredentialSource & { readonly busy?: boolean };
   ecs: EcsClient;
   regions: RegionResolver;
+  /** Per-call Profile: a client per aliyun CLI profile, built at its first use. */
+  profiles: CliProfiles;
   /** Where the endpoint override came from, when there is one. */
   endpointSource?: "configuration" | "sandbox";
   /** True when the region is the sandbox's default, not one configured. */
@@ -44,6 +47,7 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
   let credentials: Runtime["credentials"];
   let closeCredentials: (() => Promise<void>) | undefined;
   let closeSandbox: (() => Promise<void>) | undefined;
+  let profileCredentials: (profile: string) => CredentialSource = (profile) => cliProfileCredentials(profile, options.redactor);
   if (config.sandbox) {
     // Loaded only on request: the sandbox never runs without --sandbox.
     const sandbox = await import("./sandbox/index.js");
@@ -56,6 +60,8 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
       sandboxRegion = true;
     }
     credentials = staticCredentials({ ...sandbox.SANDBOX_CREDENTIAL, providerName: "sandbox" }, options.redactor);
+    // The built-in sandbox knows one key: a Profile there picks the profile's region, not its keys.
+    profileCredentials = (profile) => staticCredentials({ ...sandbox.SANDBOX_CREDENTIAL, providerName: `sandbox (profile ${profile})` }, options.redactor);
   } else {
     // The official chain reads its CLI profile name from the environment when it is built (lazily,
     // at the first call): --profile must select it there too, not only the profile's region_id.
@@ -69,24 +75,31 @@ export async function buildRuntime(resolved: ServerConfig, options: RuntimeOptio
     credentials = chain;
   }
 
-  const ecs = new EcsClient({
-    credentials,
-    timeoutMs: config.timeoutMs,
-    connectTimeoutMs: config.connectTimeoutMs,
-    maxBodyBytes: config.maxBodyBytes,
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-  });
+  const clientWith = (source: CredentialSource) =>
+    new EcsClient({
+      credentials: source,
+      timeoutMs: config.timeoutMs,
+      connectTimeoutMs: config.connectTimeoutMs,
+      maxBodyBytes: config.maxBodyBytes,
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    });
+  const ecs = clientWith(credentials);
   const regions = new RegionResolver(config.regionId, config.profile);
+  const profiles = new CliProfiles({
+    ...(config.regionId ? { configuredRegion: config.regionId } : {}),
+    clientFor: (profile) => clientWith(profileCredentials(profile)),
+  });
   return {
     config,
     credentials,
     ecs,
     regions,
+    profiles,
     ...(endpointSource ? { endpointSource } : {}),
     sandboxRegion,
     async close() {
-      await Promise.allSettled([closeCredentials?.(), ecs.close(), closeSandbox?.()]);
+      await Promise.allSettled([closeCredentials?.(), ecs.close(), profiles.close(), closeSandbox?.()]);
     },
   };
 }

@@ -3,8 +3,10 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ServerConfig } from "./config.js";
 import type { EcsApi } from "./ecs/client.js";
+import type { ProfileSource } from "./ecs/profiles.js";
 import { diagnose, EcsApiError } from "./errors.js";
-import { mayUseTool, type Caller } from "./policy.js";
+import { logError } from "./log.js";
+import { LOCAL_USER, mayUseTool, type Caller } from "./policy.js";
 import { RegionResolver } from "./ecs/region.js";
 import { abortableSleep } from "./ecs/retry.js";
 import { DurationHistory } from "./progress/history.js";
@@ -18,8 +20,8 @@ import { defaultTimeZone } from "./time/index.js";
 import { isAppOnly, type RunTool } from "./tools/define-tool.js";
 import { listAppOnlyToolsToUiClientsOnly } from "./tools/app-visibility.js";
 import { errorResult } from "./tools/error-result.js";
-import { tools } from "./tools/index.js";
-import { SANDBOX_LABEL, type TaskServices, type UseCaseDeps } from "./usecases/services.js";
+import { toolsFor } from "./tools/index.js";
+import { SANDBOX_LABEL, type ConsentAnswer, type TaskServices, type UseCaseDeps } from "./usecases/services.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 export interface ServerDeps {
@@ -37,8 +39,12 @@ export interface ServerDeps {
   regionBudgetMs?: number;
   /** Caches that outlive one server (progress readings, ETA history, the region list); new ones by default. */
   caches?: ProcessCaches;
-  /** Who is calling (HTTP): tools the caller may not use are not registered for this server at all. */
+  /** Who is calling (HTTP; stdio: the local user): tools the caller may not use are not registered at all. */
   caller?: Caller;
+  /** The aliyun CLI profiles a call may name in Profile (absent: Profile is refused). */
+  profiles?: ProfileSource;
+  /** Where audit lines of cancels go (stderr by default). */
+  audit?: (line: string) => void;
   /** Aborted when the process is draining (SIGTERM): a wait answers early with its resumable answer. */
   draining?: AbortSignal;
   /** Told once per tool call, after it ends (the HTTP server writes the audit line). */
@@ -100,7 +106,10 @@ export function createServer(deps: ServerDeps): McpServer {
     sleep: deps.sleep ?? abortableSleep,
     dataSource: deps.config.sandbox ? "sandbox" : "alibaba-cloud",
     redact: redactor.text,
+    ...(deps.profiles ? { profiles: deps.profiles } : {}),
+    audit: deps.audit ?? ((line) => logError(redactor, line)),
   };
+  const caller = deps.caller ?? LOCAL_USER;
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
     { capabilities: { logging: {}, resources: {} }, instructions: INSTRUCTIONS, maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS },
@@ -110,7 +119,7 @@ export function createServer(deps: ServerDeps): McpServer {
   const run: RunTool = async (name, extra, work) => {
     const progressToken = extra._meta?.progressToken;
     const started = Date.now();
-    const audit = (outcome: ToolCallRecord["outcome"], more: Partial<ToolCallRecord>) =>
+    const record = (outcome: ToolCallRecord["outcome"], more: Partial<ToolCallRecord>) =>
       deps.onToolCall?.({
         time: new Date(started).toISOString(),
         ...(deps.caller ? { caller: deps.caller.name } : {}),
@@ -120,11 +129,14 @@ export function createServer(deps: ServerDeps): McpServer {
         requestIds: [],
         ...more,
       });
+    // The person can be asked only when the client declared elicitation and the transport keeps a session.
+    const canAsk = caller.canElicit !== false && server.server.getClientCapabilities()?.elicitation !== undefined;
     const ctx: UseCaseDeps = {
       ...services,
+      caller,
+      ...(canAsk ? { askConsent: (message: string) => askPerson(server, message, extra.signal) } : {}),
       signal: extra.signal,
       ...(deps.draining ? { draining: deps.draining } : {}),
-      ...(deps.caller ? { caller: deps.caller } : {}),
       log: (level, message) =>
         server.sendLoggingMessage({ level, logger: name, data: redactor.redact(message) }, extra.sessionId).catch(() => undefined),
       ...(progressToken !== undefined
@@ -141,7 +153,7 @@ export function createServer(deps: ServerDeps): McpServer {
       const ids = new Set<string>();
       requestIdsIn(out.structured, ids);
       const region = (out.structured as { RegionId?: unknown }).RegionId;
-      audit("ok", { requestIds: [...ids].map(redactor.text), ...(typeof region === "string" ? { region } : {}) });
+      record("ok", { requestIds: [...ids].map(redactor.text), ...(typeof region === "string" ? { region } : {}) });
       // Redact first (keys and values), then render: the renderer's cuts fall on redacted text.
       const structured = redactor.redactDeep(out.structured as Record<string, unknown>);
       const text = out.render(structured);
@@ -151,22 +163,41 @@ export function createServer(deps: ServerDeps): McpServer {
       };
     } catch (err) {
       const requestId = err instanceof EcsApiError ? err.requestId : undefined;
-      audit("error", { errorCode: redactor.redact(diagnose(err, { now: now(), redact: redactor.text }).code), requestIds: requestId ? [redactor.redact(requestId)] : [] });
+      record("error", { errorCode: redactor.redact(diagnose(err, { now: now(), redact: redactor.text }).code), requestIds: requestId ? [redactor.redact(requestId)] : [] });
       return errorResult(err, now(), redactor);
     }
   };
   // MCP Apps (the live dashboard) unless --no-ui: the `_meta.ui` of describe_ecs_tasks, the view's
   // resource and the app-only refresh tool, which only clients that declared the UI extension list.
-  // A caller's policy (over HTTP) decides which tools exist for its requests at all.
+  // A caller's policy (over HTTP) decides which tools exist for its requests at all; cancel_ecs_task
+  // exists only with --allow-cancel.
   const ui = !deps.config.noUi;
-  for (const tool of tools) {
+  const offered = toolsFor(deps.config);
+  for (const tool of offered) {
     if ((ui || !isAppOnly(tool)) && mayUseTool(deps.caller, tool.name, tool.kind)) tool.register(server, run, { ui });
   }
   if (ui) {
     registerDashboardResource(server);
-    listAppOnlyToolsToUiClientsOnly(server, new Set(tools.filter(isAppOnly).map((t) => t.name)));
+    listAppOnlyToolsToUiClientsOnly(server, new Set(offered.filter(isAppOnly).map((t) => t.name)));
   }
   // Every row of a large answer, as CSV, from the query its URI encodes (the same services).
-  registerTasksCsvResource(server, { services, redactor, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
+  registerTasksCsvResource(server, { services, redactor, caller, ...(deps.config.sandbox ? { sandboxLabel: SANDBOX_LABEL } : {}) });
   return server;
+}
+
+/** A yes/no question through elicitation/create: only accept with the box ticked counts as yes. */
+async function askPerson(server: McpServer, message: string, signal: AbortSignal): Promise<ConsentAnswer> {
+  const answer = await server.server.elicitInput(
+    {
+      message,
+      requestedSchema: {
+        type: "object",
+        properties: { confirm: { type: "boolean", title: "Cancel this task", description: "Tick to stop the task now; it cannot be undone." } },
+        required: ["confirm"],
+      },
+    },
+    { signal },
+  );
+  if (answer.action !== "accept") return answer.action;
+  return answer.content?.["confirm"] === true ? "accept" : "decline";
 }

@@ -95,6 +95,7 @@ const EXAMPLES: Record<string, { raw: string; value: unknown }> = {
   rateLimit: { raw: "60", value: 60 },
   shutdownGraceMs: { raw: "20000", value: 20000 },
   noUi: { raw: "true", value: true },
+  allowCancel: { raw: "true", value: true },
 };
 
 describe.each(SETTINGS.map((o) => [o.key, o] as const))("setting %s", (key, option) => {

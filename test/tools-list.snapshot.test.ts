@@ -22,3 +22,14 @@ it.each(EXPECTED_TOOLS)("%s matches its reviewed snapshot", async (name) => {
   const tool = tools.find((t) => t.name === name);
   await expect(`${JSON.stringify(tool, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/tools/${name}.json`);
 });
+
+it("lists cancel_ecs_task last only with --allow-cancel, and it matches its reviewed snapshot", async () => {
+  const withCancel = await startHarness({ allowCancel: true });
+  try {
+    const { tools } = await withCancel.client.listTools();
+    expect(tools.map((t) => t.name)).toEqual([...EXPECTED_TOOLS, "cancel_ecs_task"]);
+    await expect(`${JSON.stringify(tools.at(-1), null, 2)}\n`).toMatchFileSnapshot("./__snapshots__/tools/cancel_ecs_task.json");
+  } finally {
+    await withCancel.close();
+  }
+});

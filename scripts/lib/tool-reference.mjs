@@ -16,10 +16,24 @@ import { z } from "zod";
 export const RAM_ACTIONS = {
   describe_ecs_tasks: {
     required: ["ecs:DescribeTasks"],
-    optional: { "ecs:DescribeTaskAttribute": "percent done of running tasks (IncludeProgress)", "ecs:DescribeRegions": 'RegionId "all"' },
+    optional: {
+      "ecs:DescribeTaskAttribute": "percent done of running tasks (IncludeProgress)",
+      "ecs:DescribeRegions": 'RegionId "all"',
+      "ecs:DescribeImages": "image names, and the ImageName filter",
+    },
   },
-  describe_ecs_task_attribute: { required: ["ecs:DescribeTaskAttribute"], optional: { "ecs:DescribeTasks": "the ETA from recent finished tasks" } },
-  wait_for_ecs_tasks: { required: ["ecs:DescribeTaskAttribute"], optional: { "ecs:DescribeTasks": "the ETA from recent finished tasks" } },
+  describe_ecs_task_attribute: {
+    required: ["ecs:DescribeTaskAttribute"],
+    optional: { "ecs:DescribeTasks": "the image ID and the ETA from recent finished tasks", "ecs:DescribeImages": "the image name" },
+  },
+  wait_for_ecs_tasks: {
+    required: ["ecs:DescribeTaskAttribute"],
+    optional: { "ecs:DescribeTasks": "the image IDs and the ETA from recent finished tasks", "ecs:DescribeImages": "image names" },
+  },
+  cancel_ecs_task: {
+    required: ["ecs:CancelTask", "ecs:DescribeTasks"],
+    optional: { "ecs:DescribeTaskAttribute": "the progress named when asking, and the read-back", "ecs:DescribeImages": "the image name" },
+  },
   refresh_ecs_task_progress: { required: ["ecs:DescribeTaskAttribute"] },
 };
 

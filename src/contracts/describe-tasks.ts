@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { TASK_ACTIONS, TASK_STATUSES } from "../ecs/tasks-api.js";
 import { ENRICH_MAX_TASKS } from "../progress/enrich.js";
-import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, lenientEnum, matching, notBlank, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
+import { MAX_TASK_IDS, PAGE_NUMBER_MAX, RESOURCE_ID, TIME_PHRASE_MAX, lenientEnum, matching, notBlank, profileArg, profileOutput, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
 import { etaFields, noticeField, zoneFields } from "./task-progress.js";
 
 export const DEFAULT_MAX_RESULTS = 1000;
@@ -65,6 +65,7 @@ export const describeTasksInput = toolArgs({
     .max(100)
     .optional()
     .describe("IDs the tasks act on: image m-..., instance i-..., disk d-..."),
+  ImageName: z.string().min(1).max(128).optional().describe('Image name, fuzzy, e.g. "ubuntu-golden".'),
   PageNumber: z.number().int().min(1).max(PAGE_NUMBER_MAX).optional().describe("From 1 (default). Next names the one to use."),
   PageSize: z
     .number()
@@ -84,7 +85,8 @@ export const describeTasksInput = toolArgs({
   IncludeProgress: z
     .boolean()
     .optional()
-    .describe(`Default true: percent and ETA of running rows, reasons of failed ones (at most ${ENRICH_MAX_TASKS} look-ups).`),
+    .describe(`Default true: percent and ETA of running rows, reasons of failed ones (at most ${ENRICH_MAX_TASKS} look-ups), image names.`),
+  Profile: profileArg(),
 });
 export type DescribeTasksInput = z.infer<typeof describeTasksInput>;
 
@@ -94,6 +96,7 @@ const taskSchema = z.object({
   TaskAction: z.string(),
   TaskStatus: z.string().describe("Finished, Processing or Failed (other words from older API versions are passed through)."),
   ResourceId: z.string().optional(),
+  ImageName: z.string().optional().describe("The image's name (ImportImage/ExportImage rows), from DescribeImages."),
   CreationTime: z.string().optional().describe("UTC, yyyy-MM-ddTHH:mm:ssZ; the API gives minute precision."),
   CreationTimeLocal: z.string().optional().describe("The same in TimeZone, yyyy-MM-dd HH:mm."),
   FinishedTime: z.string().optional().describe("Absent while the task runs."),
@@ -176,6 +179,15 @@ export const describeTasksOutput = z.object({
     )
     .optional()
     .describe('With RegionId "all": the regions with tasks, and those that failed.'),
+  ImageMatch: z
+    .object({
+      ImageName: z.string().describe("The name asked for."),
+      Matched: z.array(z.object({ ImageId: z.string(), ImageName: z.string().optional(), Status: z.string().optional() })),
+      Truncated: z.boolean().optional().describe("More than 100 images matched; the first 100 were asked for."),
+      Closest: z.array(z.string()).optional().describe("No match: the account's image names closest to the one asked."),
+    })
+    .optional()
+    .describe("With ImageName: the images it matched (their IDs were sent as ResourceIds)."),
   Query: z
     .object({
       RegionId: z.string(),
@@ -186,6 +198,7 @@ export const describeTasksOutput = z.object({
       StartTime: z.string().optional(),
       EndTime: z.string().optional(),
       ResourceIds: z.array(z.string()).optional(),
+      ImageName: z.string().optional(),
       PageNumber: z.number().int().optional(),
       PageSize: z.number().int().optional(),
       AllPages: z.boolean().optional(),
@@ -199,7 +212,9 @@ export const describeTasksOutput = z.object({
     .string()
     .optional()
     .describe("What the server set right in ECS's answer: rows beyond the PageSize asked for (dropped), times that are not real dates (marked)."),
+  ImageNote: z.string().optional().describe("Why image names are missing (e.g. no ecs:DescribeImages permission)."),
   RequestId: z.string().describe("Of the first DescribeTasks call."),
   CredentialProvider: z.string().describe("Which credential provider signed the call, e.g. default/env, default/cli_profile."),
+  ...profileOutput,
 });
 export type DescribeTasksOutput = z.infer<typeof describeTasksOutput>;

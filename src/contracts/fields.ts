@@ -98,6 +98,8 @@ const KEY_FIXES: Readonly<Record<string, string>> = {
   all: "AllPages",
   timeout: "TimeoutSeconds",
   interval: "PollIntervalSeconds",
+  profile: "Profile",
+  account: "Profile",
 };
 
 /** "did you mean" for unknown keys: the known fix, else a key of the tool that differs only in case. */
@@ -131,3 +133,15 @@ export const timeZoneField = () =>
     .refine(...notBlank("TimeZone", "Asia/Shanghai"))
     .optional()
     .describe('The user\'s zone for all times: "Asia/Shanghai" or "UTC+8" (not "CST"). Default: the server\'s.');
+
+/** An aliyun CLI profile name: it only selects a profile, never reaches a request. */
+export const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+/** Profile, on every tool: the aliyun CLI profile whose credentials and region this call uses. */
+export const profileArg = () =>
+  matching(PROFILE_NAME, 'Profile must be an aliyun CLI profile name such as "prod"', 64).optional().describe('aliyun CLI profile for this call, e.g. "prod".');
+
+/** The answer's profile, when the call named one. */
+export const profileOutput = {
+  Profile: z.string().optional().describe("The aliyun CLI profile whose credentials signed this answer."),
+};

@@ -27,6 +27,8 @@ export const etaFields = {
 export const taskProgressSchema = z.object({
   TaskId: z.string(),
   TaskAction: z.string(),
+  ResourceId: z.string().optional().describe("The image (ImportImage/ExportImage) or disk the task acts on."),
+  ImageName: z.string().optional().describe("The image's name, from DescribeImages."),
   TaskStatus: z.string().describe("Finished, Processing or Failed."),
   Progress: z.number().min(0).max(100).optional().describe("Percent done, 0-100, parsed from TaskProcess."),
   TaskProcess: z.string().describe('As the API sent it, e.g. "63%".'),
@@ -59,6 +61,11 @@ export const zoneFields = {
 };
 
 /** The sandbox label, present only when the data is generated. */
+/** Why image names are missing, when they are. */
+export const imageNoteField = {
+  ImageNote: z.string().optional().describe("Why image names are missing (e.g. no ecs:DescribeImages permission)."),
+};
+
 export const noticeField = {
   Notice: z.string().optional().describe("Say this to the user: e.g. that the data is generated sandbox data, or where a task was found."),
 };

@@ -1,7 +1,7 @@
 // wait_for_ecs_tasks: poll until tasks end, bounded in time, resumable.
 import { z } from "zod";
-import { regionIdField, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
-import { noticeField, taskProgressSchema, zoneFields } from "./task-progress.js";
+import { profileArg, profileOutput, regionIdField, taskIdsField, timeZoneField, toolArgs } from "./fields.js";
+import { imageNoteField, noticeField, taskProgressSchema, zoneFields } from "./task-progress.js";
 
 export const MAX_WAIT_TASKS = 20;
 export const MAX_TIMEOUT_SECONDS = 600;
@@ -27,6 +27,7 @@ export const waitForTasksInput = toolArgs({
     .optional()
     .describe(`Default ${DEFAULT_POLL_SECONDS}, ${MIN_POLL_SECONDS}-60.`),
   TimeZone: timeZoneField(),
+  Profile: profileArg(),
 });
 export type WaitForTasksInput = z.infer<typeof waitForTasksInput>;
 
@@ -63,11 +64,14 @@ export const waitForTasksOutput = z.object({
       TimeoutSeconds: z.number().int(),
       PollIntervalSeconds: z.number().int(),
       TimeZone: z.string().optional(),
+      Profile: z.string().optional(),
     })
     .optional()
     .describe("When not done: the exact arguments to call wait_for_ecs_tasks again with (only the tasks still running)."),
   ...zoneFields,
+  ...imageNoteField,
   CredentialProvider: z.string().optional(),
+  ...profileOutput,
 });
 export type WaitForTasksOutput = z.infer<typeof waitForTasksOutput>;
 export type WaitedTaskOutput = WaitForTasksOutput["Tasks"][number];

@@ -50,6 +50,8 @@ export class RegionResolver {
     private readonly configured: string | undefined,
     private readonly profile: string | undefined,
     private readonly home?: string,
+    /** Used after the profile's region_id (a per-call Profile: its own region first, then the server's). */
+    private readonly fallback?: string,
   ) {}
 
   async resolve(argument: string | undefined): Promise<ResolvedRegion> {
@@ -60,7 +62,15 @@ export class RegionResolver {
     this.profileRegion ??= cliProfileRegion(this.profile, this.home);
     const fromProfile = await this.profileRegion;
     if (fromProfile) return { regionId: assertRegionId(fromProfile, "CLI profile region_id"), source: "cli_profile" };
+    if (this.fallback) return { regionId: assertRegionId(this.fallback, "ALIBABA_CLOUD_REGION_ID"), source: "configuration" };
     // Say why the CLI config gave no region when it is broken or lacks the profile (never quoting it).
     throw new ConfigError(REGION_HELP, await cliConfigNotes(this.home ?? homedir(), this.profile));
   }
+}
+
+/** The profile names of the aliyun CLI configuration, in its order (none when there is no readable file). */
+export async function cliProfileNames(home = homedir()): Promise<string[]> {
+  const config = await readCliConfig(home);
+  if (config.state !== "ok") return [];
+  return config.profiles.flatMap((p) => (typeof p.name === "string" && p.name ? [p.name] : []));
 }

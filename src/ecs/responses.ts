@@ -192,3 +192,12 @@ export function parseBody<S extends z.ZodType>(schema: S, res: EcsResponse, acti
     detail: `${action} answered ${what}`,
   });
 }
+
+export const describeImagesSchema = z.object({
+  RequestId: text,
+  TotalCount: count,
+  Images: z.preprocess(
+    unwrapLenient("Image"),
+    z.array(z.object({ ImageId: text, ImageName: text, Status: text, Progress: text }).catch({ ImageId: undefined, ImageName: undefined, Status: undefined, Progress: undefined })),
+  ),
+});

@@ -17,3 +17,8 @@ export function formatCounts(counts: Record<string, number>): string {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return entries.length ? entries.map(([k, n]) => `${k} ${n}`).join(", ") : "none";
 }
+
+/** Said when a call ran under a named aliyun CLI profile. */
+export function profileLine(profile: string, provider: string | undefined): string {
+  return `Profile: ${profile} (credentials: ${provider ?? "not used"}).`;
+}

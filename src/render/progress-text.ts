@@ -4,7 +4,7 @@ import type { TaskAttributeOutput } from "../contracts/task-attribute.js";
 import type { TaskProgressOutput } from "../contracts/task-progress.js";
 import type { WaitForTasksOutput } from "../contracts/wait-for-tasks.js";
 import { isUtcSeconds } from "../util/utc.js";
-import { formatDuration } from "./format.js";
+import { formatDuration, profileLine } from "./format.js";
 
 /** The local time; a time that is not a real date has none, so it is shown as received (cut after redaction), marked. */
 const at = (local: string | undefined, raw?: string) =>
@@ -22,6 +22,7 @@ export function progressLine(t: TaskProgressOutput): string {
   if (t.EstimatedCompletionTimeLocal) parts.push(`ETA ${t.EstimatedCompletionTimeLocal} (${t.EtaBasis})`);
   else if (t.OverdueSeconds !== undefined) parts.push(`overdue by ${formatDuration(t.OverdueSeconds)} against the typical duration`);
   if (t.TaskStatus === "Processing" && t.SupportCancel) parts.push("can be cancelled");
+  if (t.ResourceId) parts.push(t.ImageName ? `image ${t.ResourceId} "${t.ImageName}"` : `resource ${t.ResourceId}`);
   return parts.join("; ");
 }
 
@@ -69,6 +70,8 @@ export function renderWaitText(out: WaitForTasksOutput): string {
     else lines.push(`${t.TaskId}${where}: could not be looked up`);
     if (t.LookupError) lines.push(`  Lookup failed: ${t.LookupError}`);
   }
+  if (out.ImageNote) lines.push(`Note: ${out.ImageNote}`);
+  if (out.Profile) lines.push(profileLine(out.Profile, out.CredentialProvider));
   lines.push(zoneLine(out));
   return lines.join("\n");
 }
@@ -80,5 +83,6 @@ export function renderAttributeText(out: TaskAttributeOutput): string {
       ? [`Items: ${out.SuccessCount ?? 0} succeeded, ${out.FailedCount ?? 0} failed, of ${out.TotalCount}.`]
       : [];
   const notice = out.Notice ? [out.Notice] : [];
-  return [...notice, `${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), zoneLine(out), "", `RequestId: ${out.RequestId}`].join("\n");
+  const note = [...(out.ImageNote ? [`Note: ${out.ImageNote}`] : []), ...(out.Profile ? [profileLine(out.Profile, out.CredentialProvider)] : [])];
+  return [...notice, `${out.RegionId}: ${progressLine(out)}`, ...counts, ...progressDetails(out), ...note, zoneLine(out), "", `RequestId: ${out.RequestId}`].join("\n");
 }

@@ -5,7 +5,7 @@
 // keep it there).
 import type { DescribeTasksOutput, ListedTask } from "../contracts/describe-tasks.js";
 import { isUtcSeconds } from "../util/utc.js";
-import { formatCounts, formatDuration } from "./format.js";
+import { formatCounts, formatDuration, profileLine } from "./format.js";
 import { zoneLine } from "./progress-text.js";
 
 /** The text budget of every answer. */
@@ -90,7 +90,14 @@ function headLines(out: DescribeTasksOutput): string[] {
   lines.push(...regionsLines(out));
   if (out.ProgressNote) lines.push(out.ProgressNote.replace(" (see LookupError)", ""));
   if (out.UpstreamNote) lines.push(`Note: ${clip(out.UpstreamNote, 400)}`);
+  if (out.ImageNote) lines.push(`Note: ${clip(out.ImageNote, 400)}`);
+  const m = out.ImageMatch;
+  if (m && m.Matched.length) {
+    const images = m.Matched.map((i) => `${i.ImageId} "${clip(i.ImageName ?? "?", 60)}"${i.Status ? ` (${i.Status})` : ""}`);
+    lines.push(`Images named like "${clip(m.ImageName, 60)}" (${m.Matched.length}${m.Truncated ? ", the first 100" : ""}): ${clip(images.join(", "), 600)}.`);
+  }
   lines.push(zoneLine(out));
+  if (out.Profile) lines.push(profileLine(out.Profile, out.CredentialProvider));
   return lines;
 }
 
@@ -120,7 +127,8 @@ function reasonCell(t: ListedTask): string {
 }
 
 function row(t: ListedTask, withRegion: boolean): string {
-  const cells = [clip(t.TaskId), clip(t.TaskAction), clip(statusCell(t)), clip(t.ResourceId ?? "-"), local(t.CreationTimeLocal, t.CreationTime), endCell(t), durationCell(t)];
+  const resource = t.ResourceId ? `${clip(t.ResourceId)}${t.ImageName ? ` "${clip(t.ImageName, 60)}"` : ""}` : "-";
+  const cells = [clip(t.TaskId), clip(t.TaskAction), clip(statusCell(t)), clip(resource, 100), local(t.CreationTimeLocal, t.CreationTime), endCell(t), durationCell(t)];
   if (withRegion) cells.splice(1, 0, clip(t.RegionId ?? "-"));
   const reason = reasonCell(t);
   if (reason) cells.push(reason);

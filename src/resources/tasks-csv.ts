@@ -9,6 +9,8 @@ import { diagnose, diagnosisText, InputError } from "../errors.js";
 import type { Redactor } from "../redact.js";
 import { tasksCsv } from "../render/tasks-csv.js";
 import { MAX_CSV_ROWS, parseTaskQueryUri, TASK_QUERY_MIME_TYPE, TASK_QUERY_SCHEME, TASK_QUERY_URI_TEMPLATE, type TaskQuery } from "../tasks/query-uri.js";
+import type { Caller } from "../policy.js";
+import { scopeToProfile } from "../usecases/profile-scope.js";
 import { readTaskRows } from "../usecases/task-rows.js";
 import type { TaskServices } from "../usecases/services.js";
 
@@ -37,6 +39,8 @@ export interface TasksCsvOptions {
   redactor: Redactor;
   /** A line saying the data is generated, when it is (sent beside the CSV, never inside it). */
   sandboxLabel?: string;
+  /** Who reads (the profiles it may name). */
+  caller?: Caller;
 }
 
 export function registerTasksCsvResource(server: McpServer, o: TasksCsvOptions): void {
@@ -68,7 +72,9 @@ export function registerTasksCsvResource(server: McpServer, o: TasksCsvOptions):
         throw fail(ErrorCode.InvalidParams, err);
       }
       try {
-        const rows = await readTaskRows(query, { ...services, signal: extra.signal });
+        // Under the answer's Profile (checked against the caller's policy like a tool call).
+        const scoped = await scopeToProfile(query.Profile, { ...services, signal: extra.signal, log: () => Promise.resolve(), ...(o.caller ? { caller: o.caller } : {}) });
+        const rows = await readTaskRows(query, scoped);
         const notes = [
           ...(o.sandboxLabel ? [o.sandboxLabel] : []),
           ...(rows.FailedRegions?.length

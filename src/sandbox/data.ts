@@ -130,12 +130,16 @@ function generateRegion(regionId: string, perRegion: number, seed: number, now: 
   // Other regions get the same kinds of tasks at random times, so they do not look cloned.
   const demo = regionId === SANDBOX_DEFAULT_REGION;
   const guaranteed: (() => SandboxTask)[] = [
-    () =>
-      make(
+    () => {
+      const running = make(
         "ImportImage",
         "Processing",
         demo ? { createdAt: floorSecond(nowMs - 25 * MINUTE), finishAt: floorSecond(nowMs + 37.5 * MINUTE) } : {},
-      ),
+      );
+      // The demo asks for it by name ("how is the ubuntu golden import going?").
+      if (demo) running.imageName = "ubuntu2204-golden";
+      return running;
+    },
     () => make("ImportImage", "Failed", demo ? { createdAt: floorSecond(nowMs - 3 * HOUR - 17 * MINUTE) } : {}),
     () => make("ImportImage", "Failed", demo ? { createdAt: yesterday } : {}),
     ...TASK_ACTIONS.map((action) => () => make(action, "Finished")),

@@ -1,8 +1,9 @@
-// Per-action logic: DescribeTasks, DescribeTaskAttribute, CancelTask, DescribeRegions.
+// Per-action logic: DescribeTasks, DescribeTaskAttribute, CancelTask, DescribeRegions, DescribeImages (images.ts).
 // Answers mirror the API reference's shapes, including its quirks (minute-precision times,
 // SupportCancel as a string, empty FinishedTime while running).
 import { ATTRIBUTE_ACTIONS, CANCELLABLE_ACTIONS, defaultFailure, isTaskAction } from "./catalog.js";
 import { compareTasks } from "./data.js";
+import { describeImagesBody } from "./images.js";
 import { liveStatus, liveTask, minuteTime } from "./live.js";
 import { invalidParameter, optionalInteger, optionalTime, required } from "./params.js";
 import { regionLocalName } from "./regions.js";
@@ -185,9 +186,11 @@ const cancelTask: ActionHandler = (ctx) => {
   const regionId = region(ctx);
   const task = findTask(ctx, regionId);
   if (!CANCELLABLE_ACTIONS.has(task.TaskAction)) throw actionNotSupported();
-  if (liveTask(task, ctx.now).status !== "Processing") {
+  const live = liveTask(task, ctx.now);
+  if (live.status !== "Processing") {
     throw new SandboxApiError(403, "InvalidTaskId.IncorrectTaskStatus", "The current status of the task does not support this operation.");
   }
+  if (!live.supportCancel) throw new SandboxApiError(403, "CancelTaskFailed", "The task cannot be cancelled at this stage.");
   // A cancelled import/export reads as Failed with a cancellation error, not as Finished.
   settleTask(task, "Failed", ctx.now, { ErrorCode: "TaskCancelled", ErrorMsg: "The task was cancelled by the user." });
   return { RequestId: ctx.requestId };
@@ -208,7 +211,10 @@ const describeRegions: ActionHandler = (ctx) => {
   };
 };
 
+const describeImages: ActionHandler = (ctx) => describeImagesBody(ctx.state.tasks, region(ctx), ctx.query, ctx.now, ctx.requestId);
+
 export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
+  DescribeImages: describeImages,
   DescribeTasks: describeTasks,
   DescribeTaskAttribute: describeTaskAttribute,
   CancelTask: cancelTask,

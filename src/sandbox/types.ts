@@ -43,6 +43,8 @@ export interface SandboxTask {
   failure?: { ErrorCode: string; ErrorMsg: string };
   /** RelatedItemSet of DescribeTaskAttribute, e.g. { OSSBucket, OSSObject, ImageFormat }. */
   relatedItems?: Record<string, string>;
+  /** ImportImage/ExportImage: the name DescribeImages gives the image (else derived from the OSS object). */
+  imageName?: string;
 }
 
 export type SandboxFault =

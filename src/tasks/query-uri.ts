@@ -9,14 +9,14 @@
 // Parameters appear in TASK_QUERY_PARAMS order, each at most once, absent ones left out (exactly the
 // RFC 6570 expansion of TASK_QUERY_URI_TEMPLATE); lists are comma-separated; values are
 // percent-encoded with encodeURIComponent, and "+" means "+" (not a space, as in HTML forms).
-import { MAX_TASK_IDS, RESOURCE_ID, TASK_ID, TIME_ZONE_MAX } from "../contracts/fields.js";
+import { MAX_TASK_IDS, PROFILE_NAME, RESOURCE_ID, TASK_ID, TIME_ZONE_MAX } from "../contracts/fields.js";
 import { REGION_ID_PATTERN } from "../ecs/region.js";
 import { TASK_ACTIONS, TASK_STATUSES, type DescribeTasksParams, type TaskAction, type TaskStatus } from "../ecs/tasks-api.js";
 import { InputError } from "../errors.js";
 
 export const TASK_QUERY_SCHEME = "ecs-tasks";
 export const TASK_QUERY_BASE = `${TASK_QUERY_SCHEME}://tasks`;
-export const TASK_QUERY_PARAMS = ["RegionId", "TaskIds", "TaskAction", "TaskStatus", "StartTime", "EndTime", "ResourceIds", "TimeZone"] as const;
+export const TASK_QUERY_PARAMS = ["RegionId", "TaskIds", "TaskAction", "TaskStatus", "StartTime", "EndTime", "ResourceIds", "TimeZone", "Profile"] as const;
 /** RFC 6570: expanding it with a TaskQuery gives taskQueryUri's output. */
 export const TASK_QUERY_URI_TEMPLATE = `${TASK_QUERY_BASE}{?${TASK_QUERY_PARAMS.join(",")}}`;
 export const TASK_QUERY_MIME_TYPE = "text/csv";
@@ -43,6 +43,8 @@ export interface TaskQuery {
   ResourceIds?: string[];
   /** Zone of the CSV's local-time columns: an IANA name or a fixed offset like "UTC+08:00". */
   TimeZone?: string;
+  /** The aliyun CLI profile whose account the rows come from (the answer's Profile). */
+  Profile?: string;
 }
 
 type Param = (typeof TASK_QUERY_PARAMS)[number];
@@ -99,6 +101,10 @@ export function validateTaskQuery(q: TaskQuery): TaskQuery {
   }
   if (q.ResourceIds !== undefined) out.ResourceIds = checkList("ResourceIds", q.ResourceIds, RESOURCE_ID, MAX_RESOURCE_IDS, "m-bp1i8huqm5u7abcd");
   if (q.TimeZone !== undefined) out.TimeZone = checkTimeZone(q.TimeZone);
+  if (q.Profile !== undefined) {
+    if (!PROFILE_NAME.test(q.Profile)) throw refuse(`Profile ${quote(q.Profile)} is not an aliyun CLI profile name.`);
+    out.Profile = q.Profile;
+  }
   return out;
 }
 
@@ -114,6 +120,7 @@ export function taskQueryUri(q: TaskQuery): string {
     EndTime: v.EndTime,
     ResourceIds: v.ResourceIds?.join(","),
     TimeZone: v.TimeZone,
+    Profile: v.Profile,
   };
   // Commas separate list items and are kept literal (IDs never contain one), as RFC 6570 does.
   const enc = (s: string) => s.split(",").map(encodeURIComponent).join(",");
@@ -171,6 +178,8 @@ export function parseTaskQueryUri(uri: string): TaskQuery {
   if (resourceIds) q.ResourceIds = resourceIds;
   const zone = text("TimeZone");
   if (zone !== undefined) q.TimeZone = zone;
+  const profile = text("Profile");
+  if (profile !== undefined) q.Profile = profile;
   return validateTaskQuery(q);
 }
 
@@ -212,7 +221,7 @@ export function resourceLinkFor(q: TaskQuery, rowCount: number): TaskRowsLink {
  * The TaskQuery behind a describe_ecs_tasks answer: the filters it sent to DescribeTasks (times
  * already resolved to UTC; paging dropped, the resource holds every page) and the answer's zone.
  */
-export function taskQueryFrom(params: DescribeTasksParams, timeZone?: string): TaskQuery {
+export function taskQueryFrom(params: DescribeTasksParams, timeZone?: string, profile?: string): TaskQuery {
   const q: TaskQuery = { RegionId: params.RegionId };
   if (params.TaskIds?.length) q.TaskIds = [...params.TaskIds];
   if (params.TaskAction) q.TaskAction = params.TaskAction;
@@ -221,11 +230,12 @@ export function taskQueryFrom(params: DescribeTasksParams, timeZone?: string): T
   if (params.EndTime) q.EndTime = params.EndTime;
   if (params.ResourceIds?.length) q.ResourceIds = [...params.ResourceIds];
   if (timeZone) q.TimeZone = timeZone;
+  if (profile) q.Profile = profile;
   return q;
 }
 
 /** The DescribeTasks filters of a TaskQuery (no paging, no region: the reader adds both). */
 export function describeTasksFilters(q: TaskQuery): Omit<DescribeTasksParams, "RegionId" | "PageNumber" | "PageSize"> {
-  const { RegionId: _region, TimeZone: _zone, ...filters } = q;
+  const { RegionId: _region, TimeZone: _zone, Profile: _profile, ...filters } = q;
   return filters;
 }

@@ -8,6 +8,7 @@ import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/proto
 import type { CallToolResult, ResourceLink, ServerNotification, ServerRequest, ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { z } from "zod";
+import { scopeToProfile } from "../usecases/profile-scope.js";
 import type { UseCaseDeps } from "../usecases/services.js";
 
 /** read: only Describe* calls, safe to repeat. destructive: changes something in the account. */
@@ -90,6 +91,12 @@ export function isAppOnly(tool: Pick<Tool, "ui">): boolean {
   return visibility !== undefined && !visibility.includes("model");
 }
 
+/** Every tool's Profile argument: the call then runs with that CLI profile's client and region. */
+function profileOf(args: unknown): string | undefined {
+  const p = (args as { Profile?: unknown } | undefined)?.Profile;
+  return typeof p === "string" ? p : undefined;
+}
+
 export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec: ToolSpec<In, Out>): Tool {
   // The registry erases each tool's own types; the SDK validates args against spec.input first.
   const inputSchema: z.ZodObject = spec.input;
@@ -104,7 +111,8 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
     outputSchema,
     annotations,
     handle: async (args, ctx) => {
-      const structured = await spec.handler(spec.input.parse(args), ctx);
+      const parsed = spec.input.parse(args);
+      const structured = await spec.handler(parsed, await scopeToProfile(profileOf(parsed), ctx));
       return { structured, text: spec.render(structured), links: spec.links?.(structured) ?? [] };
     },
     ...(spec.ui ? { ui: spec.ui } : {}),
@@ -112,7 +120,8 @@ export function defineTool<In extends z.ZodObject, Out extends z.ZodObject>(spec
       const config = { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations };
       const callback = (args: unknown, extra: Parameters<RunTool>[1]) =>
         run(spec.name, extra, async (ctx) => {
-          const structured = await spec.handler(args as z.infer<In>, ctx);
+          // A per-call Profile: this call's client and region come from that aliyun CLI profile.
+          const structured = await spec.handler(args as z.infer<In>, await scopeToProfile(profileOf(args), ctx));
           return {
             structured,
             render: (redacted) => spec.render(redacted as z.infer<Out>),

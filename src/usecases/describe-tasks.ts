@@ -17,6 +17,10 @@ import { queryRegion, type QueryOptions, type RegionTasks } from "../tasks/query
 import { resourceLinkFor, taskQueryFrom } from "../tasks/query-uri.js";
 import { resolveTimeQuery } from "../time/index.js";
 import { answerZone } from "./answer-zone.js";
+import { InputError } from "../errors.js";
+import { matchImages, type ImageMatch } from "./image-filter.js";
+import { lookUpImageNames, type ImageNames } from "./image-names.js";
+import { profileField } from "./profile-scope.js";
 import { listSummary, listedRow } from "./list-rows.js";
 import { everyRegion, foundElsewhereNotice } from "./every-region.js";
 import { baseArguments, pageStartingAfter } from "./next-call.js";
@@ -25,8 +29,14 @@ import { noticeFor, type UseCaseDeps } from "./services.js";
 /** structuredContent of any answer stays under this many characters of JSON. */
 export const STRUCTURED_BUDGET = 24_000;
 
+const NO_IMAGE_NAMES: ImageNames = { names: new Map() };
+
 /** Everything that can be refused is checked here, before any I/O. */
 function describeParams(args: DescribeTasksInput, deps: Pick<UseCaseDeps, "now" | "defaultTimeZone">) {
+  if (args.ImageName !== undefined && args.RegionId === "all") {
+    throw new InputError('ImageName is resolved in one region: pass a RegionId such as "cn-hangzhou", not "all".');
+  }
+  if (args.ImageName !== undefined && args.ResourceIds) throw new InputError("Pass ImageName or ResourceIds, not both: ImageName is turned into ResourceIds.");
   const taskIds = args.TaskIds === undefined ? undefined : splitTaskIds(args.TaskIds);
   const time = resolveTimeQuery(
     {
@@ -74,6 +84,15 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   const allRegions = args.RegionId === "all";
   const region = allRegions ? { regionId: "all", source: "argument" as const } : await deps.regions.resolve(args.RegionId);
   const maxResults = args.MaxResults ?? DEFAULT_MAX_RESULTS;
+
+  // ImageName: the matching images become the ResourceIds filter; no match, no DescribeTasks.
+  let match: ImageMatch | undefined;
+  if (args.ImageName !== undefined) {
+    match = await matchImages(args.ImageName, region.regionId, deps);
+    if (match.matched.length === 0) return noImageAnswer(args.ImageName, match, { params, time, zone, region, deps });
+    params.ResourceIds = match.matched.map((i) => i.ImageId);
+  }
+  const imageMatch = match && imageMatchField(args.ImageName ?? "", match);
   const options: QueryOptions = { allPages: args.AllPages === true, maxResults };
 
   let result: RegionTasks & { Regions?: AllRegionsTasks["Regions"] } = allRegions
@@ -100,22 +119,31 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   const shown = result.Tasks.slice(0, ROW_CAP);
   const multiRegion = allRegions || searched;
   const regionOf = (t: { RegionId?: string }) => t.RegionId ?? region.regionId;
-  const lookups = args.IncludeProgress === false ? undefined : await lookUpDetails(shown, regionOf, deps);
+  // Image names beside the detail look-ups, not after them: one DescribeImages per region.
+  // IncludeProgress false asks for the bare rows: no look-up of either kind. With ImageName every
+  // row's image was matched by name already: its name is known, no second DescribeImages.
+  const bare = args.IncludeProgress === false;
+  const known: ImageNames | undefined = match && { names: new Map(match.matched.flatMap((i) => (i.ImageName ? [[i.ImageId, i.ImageName] as const] : []))) };
+  const [lookups, images] = await Promise.all([
+    bare ? undefined : lookUpDetails(shown, regionOf, deps),
+    bare ? NO_IMAGE_NAMES : (known ?? lookUpImageNames(shown, regionOf, deps)),
+  ]);
   // A failed look-up's message may quote upstream at length: redacted, then cut.
   if (lookups) for (const [id, error] of lookups.errors) lookups.errors.set(id, cutRedacted(deps.redact(error), QUOTED_ERROR_MAX));
   const note = lookups && lookupNote(lookups);
   const fixed = upstreamNote(result);
   const { TaskIds: sentTaskIds, ...sent } = params;
   const covers = result.Complete ? "all matching tasks" : "tasks read";
-  const rows = shown.map((t) => listedRow(t, zone, lookups));
+  const rows = shown.map((t) => listedRow(t, zone, lookups, images));
   // The first row of this answer, counted from the first matching task.
   const firstOffset = multiRegion ? 0 : options.allPages ? ((params.PageNumber ?? 1) - 1) * 100 : (result.PageNumber - 1) * result.PageSize;
-  const nextBase = baseArguments(args, { RegionId: region.regionId, ...sent, ...(sentTaskIds ? { TaskIds: sentTaskIds } : {}), TimeZone: zone.zone });
+  const nextBase = baseArguments(params.ResourceIds ? { ...args, ResourceIds: params.ResourceIds } : args, { RegionId: region.regionId, ...sent, ...(sentTaskIds ? { TaskIds: sentTaskIds } : {}), TimeZone: zone.zone });
 
   // Every row stays reachable without a server-side store: a URI that encodes the resolved query.
+  // The CSV resource re-runs the query, under the same Profile when there is one.
   const link =
     result.TotalCount > 0
-      ? resourceLinkFor(taskQueryFrom({ ...params, RegionId: searched || allRegions ? "all" : region.regionId }, zone.zone), result.TotalCount)
+      ? resourceLinkFor(taskQueryFrom({ ...params, RegionId: searched || allRegions ? "all" : region.regionId }, zone.zone, deps.profile), result.TotalCount)
       : undefined;
 
   const build = (n: number): DescribeTasksOutput => {
@@ -150,6 +178,7 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
       Tasks: rows.slice(0, n),
       Summary: listSummary(result.Tasks, result.ExactByStatus, covers, zone),
       ...(result.Regions ? { Regions: result.Regions.filter((r) => r.Error || (r.TotalCount ?? 0) > 0) } : {}),
+      ...(imageMatch ? { ImageMatch: imageMatch } : {}),
       Query: {
         ...sent,
         ...(sentTaskIds ? { TaskIds: sentTaskIds.join(",") } : {}),
@@ -158,13 +187,16 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
         ...(options.allPages ? { AllPages: true, PageSize: 100, MaxResults: maxResults } : {}),
         ...(allRegions && !options.allPages ? { MaxResults: maxResults } : {}),
         ...(time.TimeWindow ? { TimeWindow: time.TimeWindow } : {}),
+        ...(args.ImageName !== undefined ? { ImageName: args.ImageName } : {}),
       },
       TimeZone: zone.zone,
       ...(zone.note ? { ZoneNote: zone.note } : {}),
       ...(note ? { ProgressNote: note } : {}),
       ...(fixed ? { UpstreamNote: fixed } : {}),
+      ...(images.note ? { ImageNote: images.note } : {}),
       RequestId: result.RequestIds[0] ?? "",
       CredentialProvider: result.ProviderName,
+      ...profileField(deps),
     };
   };
 
@@ -173,4 +205,56 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
   let out = build(n);
   while (n > 0 && (JSON.stringify(out).length > STRUCTURED_BUDGET || !fitsText(out))) out = build(--n);
   return out;
+}
+
+function imageMatchField(name: string, match: ImageMatch): NonNullable<DescribeTasksOutput["ImageMatch"]> {
+  return {
+    ImageName: name,
+    Matched: match.matched.map((i) => ({ ImageId: i.ImageId, ...(i.ImageName ? { ImageName: i.ImageName } : {}), ...(i.Status ? { Status: i.Status } : {}) })),
+    ...(match.truncated ? { Truncated: true } : {}),
+    ...(match.closest.length ? { Closest: match.closest } : {}),
+  };
+}
+
+interface NoImageContext {
+  params: Omit<DescribeTasksParams, "RegionId">;
+  time: { TimeWindow?: string };
+  zone: ReturnType<typeof answerZone>;
+  region: { regionId: string; source: DescribeTasksOutput["Query"]["RegionSource"] };
+  deps: UseCaseDeps;
+}
+
+/** No image has a name like the one asked: say so, with the closest names; DescribeTasks was not asked. */
+function noImageAnswer(name: string, match: ImageMatch, c: NoImageContext): DescribeTasksOutput {
+  const closest = match.closest.length ? ` Closest names: ${match.closest.map((n) => `"${n}"`).join(", ")}.` : " The account has no image with a similar name there.";
+  const notice = noticeFor(c.deps.dataSource, `No image in ${c.region.regionId} has a name like "${name}", so no tasks were asked for.${closest}`);
+  const { TaskIds: taskIds, ...sent } = c.params;
+  return {
+    DataSource: c.deps.dataSource,
+    ...(notice ? { Notice: notice } : {}),
+    RegionId: c.region.regionId,
+    TotalCount: 0,
+    PageNumber: c.params.PageNumber ?? 1,
+    PageSize: c.params.PageSize ?? 10,
+    RowsRead: 0,
+    Returned: 0,
+    HasMore: false,
+    PagesFetched: 0,
+    Tasks: [],
+    Summary: { ByStatus: {}, ByStatusCovers: "all matching tasks", ByAction: {}, ByActionCovers: "all matching tasks" },
+    ImageMatch: imageMatchField(name, match),
+    Query: {
+      ...sent,
+      ...(taskIds ? { TaskIds: taskIds.join(",") } : {}),
+      RegionId: c.region.regionId,
+      RegionSource: c.region.source,
+      ...(c.time.TimeWindow ? { TimeWindow: c.time.TimeWindow } : {}),
+      ImageName: name,
+    },
+    TimeZone: c.zone.zone,
+    ...(c.zone.note ? { ZoneNote: c.zone.note } : {}),
+    RequestId: match.requestId,
+    CredentialProvider: match.providerName,
+    ...profileField(c.deps),
+  };
 }

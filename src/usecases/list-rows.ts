@@ -6,6 +6,7 @@ import type { Task } from "../ecs/tasks-api.js";
 import type { DetailLookups } from "../progress/enrich.js";
 import { countBy } from "../ecs/tasks-api.js";
 import type { AnswerZone } from "./answer-zone.js";
+import { imageNameOf, type ImageNames } from "./image-names.js";
 
 const MESSAGE_MAX = 300;
 const clip = (s: string, max = MESSAGE_MAX) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -16,7 +17,7 @@ function noDetailNote(t: Task): string | undefined {
   return `The API gives no percent and no failure reason for ${t.TaskAction || "this action"}.`;
 }
 
-export function listedRow(t: Task, zone: AnswerZone, lookups: DetailLookups | undefined): ListedTask {
+export function listedRow(t: Task, zone: AnswerZone, lookups: DetailLookups | undefined, images?: ImageNames): ListedTask {
   const detail = lookups?.details.get(t.TaskId);
   const lookupError = lookups?.errors.get(t.TaskId);
   const eta = detail?.Eta;
@@ -30,6 +31,7 @@ export function listedRow(t: Task, zone: AnswerZone, lookups: DetailLookups | un
     TaskAction: t.TaskAction,
     TaskStatus: t.TaskStatus,
     ...(t.ResourceId ? { ResourceId: t.ResourceId } : {}),
+    ...imageNameOf(images, t),
     ...(t.CreationTime ? { CreationTime: t.CreationTime } : {}),
     ...(created ? { CreationTimeLocal: created } : {}),
     ...(t.FinishedTime ? { FinishedTime: t.FinishedTime } : {}),

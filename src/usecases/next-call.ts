@@ -29,5 +29,6 @@ export function baseArguments(args: DescribeTasksInput, sent: { RegionId: string
     ...(args.ResourceIds ? { ResourceIds: args.ResourceIds } : {}),
     ...(args.TimeZone !== undefined ? { TimeZone: sent.TimeZone } : {}),
     ...(args.IncludeProgress === false ? { IncludeProgress: false } : {}),
+    ...(args.Profile !== undefined ? { Profile: args.Profile } : {}),
   };
 }

@@ -1,8 +1,9 @@
 // What the use cases need from the process and from the call in flight. MCP-free: the tool
 // adapters fill CallScope from the MCP request; tests fill both with fakes.
 import type { EcsApi } from "../ecs/client.js";
-import type { Caller } from "../policy.js";
+import type { ProfileSource } from "../ecs/profiles.js";
 import type { RegionResolver } from "../ecs/region.js";
+import type { Caller } from "../policy.js";
 import type { DurationHistory } from "../progress/history.js";
 import type { ProgressTracker } from "../progress/tracker.js";
 import type { RegionCatalog } from "../tasks/regions.js";
@@ -42,7 +43,14 @@ export interface TaskServices {
   dataSource: DataSource;
   /** The process's redaction: apply it before cutting any upstream text short (the answer is redacted again on the way out). */
   redact(text: string): string;
+  /** The aliyun CLI profiles a call may name in Profile (absent: Profile is refused). */
+  profiles?: ProfileSource;
+  /** Writes one audit line (stderr in production): every cancel, asked, sent or refused by the API. */
+  audit?: (line: string) => void;
 }
+
+/** The person's answer to a question the client put to them (MCP elicitation). */
+export type ConsentAnswer = "accept" | "decline" | "cancel";
 
 /** The call in flight. */
 export interface CallScope {
@@ -53,15 +61,19 @@ export interface CallScope {
    * early and answers with what it has (resumable), instead of being cut off.
    */
   draining?: AbortSignal;
-  /**
-   * Who is calling, over HTTP (absent on stdio: one user, everything allowed). A per-call CLI profile
-   * or a cancel must be checked with `mayUseProfile` / `mayUseTool` from src/policy.ts.
-   */
-  caller?: Caller;
   /** Sends a progress notification; present only when the caller asked for progress. */
   reportProgress?: (progress: number, total: number, message: string) => Promise<void>;
   /** A log line to the caller (redacted on the way out). */
   log(level: LogLevel, message: string): Promise<void>;
+  /**
+   * Who is calling (absent, or LOCAL_USER, on stdio: everything the flags allow) and what the server's
+   * policy lets them do: a per-call Profile and a cancel are checked against it (src/policy.ts).
+   */
+  caller?: Caller;
+  /** The CLI profile this call runs under (Profile), when it names one; `ecs` and `regions` are then that profile's. */
+  profile?: string;
+  /** Asks the person a yes/no question through the client; present only when the client can ask. */
+  askConsent?: (message: string) => Promise<ConsentAnswer>;
 }
 
 export type UseCaseDeps = TaskServices & CallScope;

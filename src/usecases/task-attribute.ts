@@ -7,6 +7,8 @@ import { AppError, EcsApiError } from "../errors.js";
 import { viewTask } from "../progress/task-view.js";
 import { zoneOf } from "./answer-zone.js";
 import { foundElsewhereNotice, locateTasks } from "./every-region.js";
+import { lookUpImageNames, resourceFields, taskRowsOf } from "./image-names.js";
+import { profileField } from "./profile-scope.js";
 import { localizedView } from "./progress-view.js";
 import { noticeFor, type UseCaseDeps } from "./services.js";
 
@@ -16,6 +18,8 @@ export async function describeTaskProgress(args: TaskAttributeInput, deps: UseCa
   let regionId = region.regionId;
   let found: string | undefined;
   let answer;
+  // The task's row (for its image) beside the detail look-up: DescribeTaskAttribute does not name it.
+  let rowLookup = taskRowsOf([args.TaskId], regionId, deps);
   try {
     answer = await describeTaskAttribute(deps.ecs, regionId, args.TaskId, deps.signal);
   } catch (err) {
@@ -34,13 +38,21 @@ export async function describeTaskProgress(args: TaskAttributeInput, deps: UseCa
     }
     found = foundElsewhereNotice(regionId, [elsewhere]);
     regionId = elsewhere;
+    rowLookup = taskRowsOf([args.TaskId], regionId, deps);
     answer = await describeTaskAttribute(deps.ecs, regionId, args.TaskId, deps.signal);
   }
   const { detail, providerName } = answer;
-  const view = await viewTask(detail, regionId, { ...deps, now: deps.now() });
+  const row = (await rowLookup).get(args.TaskId);
+  const where = regionId;
+  const [view, images] = await Promise.all([
+    viewTask(detail, regionId, { ...deps, now: deps.now() }),
+    row ? lookUpImageNames([row], () => where, deps) : undefined,
+  ]);
   const notice = noticeFor(deps.dataSource, found);
   return {
     ...localizedView(view, zone),
+    ...resourceFields(row, images),
+    ...(images?.note ? { ImageNote: images.note } : {}),
     DataSource: deps.dataSource,
     ...(notice ? { Notice: notice } : {}),
     RegionId: detail.RegionId || regionId,
@@ -48,5 +60,6 @@ export async function describeTaskProgress(args: TaskAttributeInput, deps: UseCa
     ...(zone.note ? { ZoneNote: zone.note } : {}),
     RequestId: detail.RequestId,
     CredentialProvider: providerName,
+    ...profileField(deps),
   };
 }

@@ -18,6 +18,9 @@ import { formatUtcSeconds } from "../util/utc.js";
 import { cutRedacted, QUOTED_ERROR_MAX } from "../util/text.js";
 import { zoneOf, type AnswerZone } from "./answer-zone.js";
 import { foundElsewhereNotice, locateTasks } from "./every-region.js";
+import type { Task } from "../ecs/tasks-api.js";
+import { lookUpImageNames, resourceFields, taskRowsOf, type ImageNames } from "./image-names.js";
+import { profileField } from "./profile-scope.js";
 import { localizedView } from "./progress-view.js";
 import { noticeFor, type UseCaseDeps } from "./services.js";
 
@@ -27,14 +30,45 @@ const FAR_BEYOND = 3;
 /** Said when a draining server ended the wait early. */
 export const DRAINED_NOTICE = "The server is restarting, so this wait ended early: call wait_for_ecs_tasks again with ResumeArguments.";
 
-function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string, redact: (text: string) => string): WaitedTaskOutput {
+function taskEntry(t: WaitedTask, zone: AnswerZone, askedRegion: string, images: TaskImages, redact: (text: string) => string): WaitedTaskOutput {
   const base: WaitedTaskOutput = t.view ? localizedView(t.view, zone) : { TaskId: t.TaskId, TaskStatus: "Unknown" };
-  // Redacted, then cut: the message may quote upstream at length.
   return {
     ...base,
+    ...resourceFields(images.rows.get(t.TaskId), images.names),
     ...(t.RegionId !== askedRegion ? { RegionId: t.RegionId } : {}),
+    // Redacted, then cut: the message may quote upstream at length.
     ...(t.lookupError ? { LookupError: cutRedacted(redact(t.lookupError), QUOTED_ERROR_MAX) } : {}),
   };
+}
+
+interface TaskImages {
+  rows: Map<string, Task>;
+  names?: ImageNames;
+}
+
+/** The tasks' rows (for their images) and the images' names: one DescribeTasks, then one DescribeImages. */
+async function taskImages(taskIds: string[], regionId: string, deps: UseCaseDeps): Promise<TaskImages> {
+  const rows = await taskRowsOf(taskIds, regionId, deps);
+  const names = await lookUpImageNames([...rows.values()], () => regionId, deps);
+  return { rows, names };
+}
+
+/** Tasks found in another region than the one asked: their rows and names from there (one round per region). */
+async function withMovedTasks(asked: TaskImages, tasks: WaitedTask[], askedRegion: string, deps: UseCaseDeps): Promise<TaskImages> {
+  const byRegion = new Map<string, string[]>();
+  for (const t of tasks) if (t.RegionId !== askedRegion) byRegion.set(t.RegionId, [...(byRegion.get(t.RegionId) ?? []), t.TaskId]);
+  if (byRegion.size === 0) return asked;
+  const more = await Promise.all([...byRegion].map(([regionId, ids]) => taskImages(ids, regionId, deps)));
+  const rows = new Map(asked.rows);
+  const names = new Map(asked.names?.names);
+  const notes = [asked.names?.note];
+  for (const m of more) {
+    for (const [id, row] of m.rows) rows.set(id, row);
+    for (const [id, name] of m.names?.names ?? []) names.set(id, name);
+    notes.push(m.names?.note);
+  }
+  const note = [...new Set(notes.filter((n): n is string => !!n))].join(" ");
+  return { rows, names: { names, ...(note ? { note } : {}) } };
 }
 
 function lineOf(t: WaitedTask, zone: AnswerZone): string {
@@ -93,6 +127,8 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
   const pollSeconds = args.PollIntervalSeconds ?? DEFAULT_POLL_SECONDS;
   const region = await deps.regions.resolve(args.RegionId);
   const sendProgress = progressSender(deps, zone);
+  // Beside the first poll, not after the wait: the image names (never fails; awaited at the end).
+  const images = taskImages(taskIds, region.regionId, deps);
 
   const outcome = await waitForTasks(
     region.regionId,
@@ -106,6 +142,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     },
   );
 
+  const named = await withMovedTasks(await images, outcome.tasks, region.regionId, deps);
   const summary = tally(outcome.tasks, (t) => t.view?.TaskStatus ?? "Unknown");
   const running = outcome.tasks.filter((t) => !t.settled);
   const moved = outcome.tasks.filter((t) => t.RegionId !== region.regionId).map((t) => t.RegionId);
@@ -124,11 +161,13 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
     ElapsedSeconds: Math.round(outcome.elapsedMs / 1000),
     Outcome: outcomeOf(outcome.tasks),
     Summary: summary,
-    Tasks: outcome.tasks.map((t) => taskEntry(t, zone, region.regionId, (text) => deps.redact(text))),
+    Tasks: outcome.tasks.map((t) => taskEntry(t, zone, region.regionId, named, (text) => deps.redact(text))),
+    ...(named.names?.note ? { ImageNote: named.names.note } : {}),
     ...(advice ? { Advice: advice } : {}),
     TimeZone: zone.zone,
     ...(zone.note ? { ZoneNote: zone.note } : {}),
     ...(outcome.providerName ? { CredentialProvider: outcome.providerName } : {}),
+    ...profileField(deps),
   };
   if (!outcome.done) {
     out.NextCheckAfterSeconds = nextCheckAfterSeconds(running, deps.now(), pollSeconds);
@@ -140,6 +179,7 @@ export async function waitForEcsTasks(args: WaitForTasksInput, deps: UseCaseDeps
       TimeoutSeconds: timeoutSeconds,
       PollIntervalSeconds: pollSeconds,
       ...(args.TimeZone !== undefined ? { TimeZone: zone.zone } : {}),
+      ...(args.Profile !== undefined ? { Profile: args.Profile } : {}),
     };
   }
   return out;

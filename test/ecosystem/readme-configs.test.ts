@@ -145,10 +145,13 @@ describe("README client configurations", () => {
     for (const s of sections) expect(s, s.split("\n")[0]).toMatch(/^Fix: /m);
   });
 
-  it("ships a least-privilege RAM policy with exactly the three read actions", () => {
-    const policy = blocks.map((b) => JSON.parse(b.text) as { Statement?: Array<{ Action: string[]; Effect: string }> }).find((j) => j.Statement);
+  it("ships a least-privilege RAM policy with exactly the four read actions, and CancelTask apart for those who opt in", () => {
+    const parsed = blocks.map((b) => JSON.parse(b.text) as { Statement?: Array<{ Action: string[]; Effect: string }>; Action?: string[]; Effect?: string });
+    const policy = parsed.find((j) => j.Statement);
     expect(policy!.Statement).toHaveLength(1);
     expect(policy!.Statement![0]!.Effect).toBe("Allow");
-    expect([...policy!.Statement![0]!.Action].sort()).toEqual(["ecs:DescribeRegions", "ecs:DescribeTaskAttribute", "ecs:DescribeTasks"]);
+    expect([...policy!.Statement![0]!.Action].sort()).toEqual(["ecs:DescribeImages", "ecs:DescribeRegions", "ecs:DescribeTaskAttribute", "ecs:DescribeTasks"]);
+    const cancel = parsed.find((j) => j.Action?.includes("ecs:CancelTask"));
+    expect(cancel).toEqual({ Effect: "Allow", Action: ["ecs:CancelTask"], Resource: "*" });
   });
 });

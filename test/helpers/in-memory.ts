@@ -2,10 +2,12 @@
 // signed client, and the real MCP SDK client over InMemoryTransport. Only the clock is fixed.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import type { ClientCapabilities, JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { ElicitRequestSchema, type ClientCapabilities, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ServerConfig } from "../../src/config.js";
 import { EcsClient, type EcsApi } from "../../src/ecs/client.js";
-import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
+import { cliProfileCredentials, staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
+import { CliProfiles } from "../../src/ecs/profiles.js";
+import type { Caller } from "../../src/policy.js";
 import { Redactor } from "../../src/redact.js";
 import { RegionResolver } from "../../src/ecs/region.js";
 import { NO_RETRY, type RetryPolicy } from "../../src/ecs/retry.js";
@@ -29,6 +31,8 @@ export interface Harness {
   clock: TestClock;
   /** Every JSON-RPC message the server sent, in order (responses and notifications). */
   serverMessages: JSONRPCMessage[];
+  /** Audit lines the server wrote (stderr in production). */
+  audit: string[];
   close(): Promise<void>;
 }
 
@@ -51,6 +55,13 @@ export interface HarnessOptions {
   draining?: AbortSignal;
   /** What the test client declares in initialize (e.g. the MCP Apps extension). */
   clientCapabilities?: ClientCapabilities;
+  /** Per-call Profile from this home's ~/.aliyun/config.json, through the official CLI-profile provider. */
+  profilesHome?: string;
+  caller?: Caller;
+  /** Capabilities the test client declares (e.g. elicitation) and its answer to elicitation/create. */
+  elicit?: (params: { message: string; requestedSchema: unknown }) => Promise<{ action: "accept" | "decline" | "cancel"; content?: Record<string, unknown> }>;
+  /** --allow-cancel: cancel_ecs_task is listed. */
+  allowCancel?: boolean;
 }
 
 /** The default test sleep: time passes instantly, but a cancelled wait still ends with its reason. */
@@ -73,6 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     maxBodyBytes: 8 * 1024 * 1024,
     credentialsTimeoutMs: 10_000,
     sandbox: true,
+    ...(options.allowCancel ? { allowCancel: true } : {}),
     ...options.config,
   };
   const redactor = new Redactor();
@@ -86,6 +98,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     retry: options.retry ?? NO_RETRY,
   });
   const sleep = options.sleep ?? instantSleep;
+  const audit: string[] = [];
+  const home = options.profilesHome;
+  const profiles =
+    home === undefined
+      ? undefined
+      : new CliProfiles({
+          home,
+          ...(config.regionId ? { configuredRegion: config.regionId } : {}),
+          clientFor: (name) =>
+            new EcsClient({
+              credentials: cliProfileCredentials(name, redactor, home),
+              endpoint: sandbox.url,
+              timeoutMs: config.timeoutMs,
+              connectTimeoutMs: config.connectTimeoutMs,
+              clock,
+              retry: options.retry ?? NO_RETRY,
+            }),
+        });
   const server = createServer({
     config,
     redactor,
@@ -97,6 +127,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     now: clock,
     defaultTimeZone: options.defaultTimeZone ?? "UTC",
     regions: new RegionResolver(config.regionId, undefined, options.home ?? "/nonexistent-home"),
+    ...(profiles ? { profiles } : {}),
+    ...(options.caller ? { caller: options.caller } : {}),
+    audit: (line) => audit.push(line),
   });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const serverMessages: JSONRPCMessage[] = [];
@@ -105,7 +138,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     serverMessages.push(message);
     return send(message, opts);
   };
-  const client = new Client({ name: "test-client", version: "1.0.0" }, options.clientCapabilities ? { capabilities: options.clientCapabilities } : {});
+  const client = new Client({ name: "test-client", version: "1.0.0" }, { capabilities: { ...options.clientCapabilities, ...(options.elicit ? { elicitation: {} } : {}) } });
+  const elicit = options.elicit;
+  if (elicit) client.setRequestHandler(ElicitRequestSchema, async (request) => elicit(request.params as { message: string; requestedSchema: unknown }));
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
   await client.listTools(); // lets the SDK client validate structuredContent against outputSchema
   return {
@@ -115,10 +150,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     redactor,
     clock: testClock,
     serverMessages,
+    audit,
     async close() {
       await client.close();
       await server.close();
       await ecs.close();
+      await profiles?.close();
       await sandbox.close();
     },
   };

@@ -53,7 +53,7 @@ describe("the policy", () => {
       "P",
     );
     const ops = callerFrom(policy, "ops");
-    expect(ops).toEqual({ name: "ops", allowedTools: ["describe_ecs_tasks", "cancel_ecs_task"], allowedProfiles: ["prod"], mayCancel: true });
+    expect(ops).toEqual({ name: "ops", allowedTools: ["describe_ecs_tasks", "cancel_ecs_task"], allowedProfiles: ["prod"], mayCancel: true, canElicit: false });
     expect(mayUseTool(ops, "wait_for_ecs_tasks", "read")).toBe(false);
     expect(mayUseTool(ops, "cancel_ecs_task", "destructive")).toBe(true);
     expect(mayUseProfile(ops, "prod")).toBe(true);

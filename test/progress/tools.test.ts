@@ -22,7 +22,11 @@ async function harness(options: HarnessOptions = {}): Promise<Harness> {
 }
 
 const attr = (hh: Harness, args: Record<string, unknown>) => hh.client.callTool({ name: "describe_ecs_task_attribute", arguments: args });
-const actions = (hh: Harness, from = 0) => hh.sandbox.requests.slice(from).map((r) => r.action);
+/** The image-name look-ups beside each answer (the task's row, then DescribeImages); tested in test/tools/image-names.test.ts. */
+const imageSide = (r: { action: string; query: Record<string, string> }) =>
+  r.action === "DescribeImages" || (r.action === "DescribeTasks" && r.query.TaskIds !== undefined && r.query.TaskStatus === undefined);
+const requestsOf = (hh: Harness, from = 0) => hh.sandbox.requests.slice(from).filter((r) => !imageSide(r));
+const actions = (hh: Harness, from = 0) => requestsOf(hh, from).map((r) => r.action);
 
 describe("describe_ecs_task_attribute", () => {
   it("reports percent, counts and an ETA from the task's own pace, then a rate ETA once progress has been seen twice", async () => {
@@ -123,6 +127,7 @@ describe("describe_ecs_tasks with IncludeProgress", () => {
     let peak = 0;
     const wrapEcs = (ecs: EcsApi): EcsApi => ({
       async call(action, params, options) {
+        if (action !== "DescribeTaskAttribute") return ecs.call(action, params, options);
         inFlight++;
         peak = Math.max(peak, inFlight);
         try {
@@ -256,7 +261,7 @@ describe("wait_for_ecs_tasks", () => {
     const next = await attr(hh, { TaskId: IMPORT_FAILED });
     expect(next.isError).toBeFalsy();
     expect(actions(hh, seen)).toEqual(["DescribeTaskAttribute"]);
-    expect(hh.sandbox.requests.at(seen)!.query.TaskId).toBe(IMPORT_FAILED);
+    expect(requestsOf(hh, seen).at(0)!.query.TaskId).toBe(IMPORT_FAILED);
   });
 
   it("aborts the HTTP call in flight when cancelled during a poll", async () => {
@@ -264,11 +269,11 @@ describe("wait_for_ecs_tasks", () => {
     hh.sandbox.injectFaults([{ kind: "slow", ms: 30_000 }], { action: "DescribeTaskAttribute" });
     const controller = new AbortController();
     const pending = hh.client.callTool({ name: "wait_for_ecs_tasks", arguments: { TaskIds: [IMPORT_RUNNING] } }, undefined, { signal: controller.signal });
-    await vi.waitFor(() => expect(hh.sandbox.requests).toHaveLength(1), { timeout: 5_000, interval: 5 });
+    await vi.waitFor(() => expect(requestsOf(hh)).toHaveLength(1), { timeout: 5_000, interval: 5 });
     controller.abort();
     await expect(pending).rejects.toThrow();
-    await vi.waitFor(() => expect(hh.sandbox.requests.at(0)!.aborted).toBe(true), { timeout: 5_000, interval: 5 });
-    expect(hh.sandbox.requests).toHaveLength(1);
+    await vi.waitFor(() => expect(requestsOf(hh).at(0)!.aborted).toBe(true), { timeout: 5_000, interval: 5 });
+    expect(requestsOf(hh)).toHaveLength(1);
   });
 
   it("stops waiting on a task that does not exist and says why", async () => {

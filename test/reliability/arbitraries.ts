@@ -19,6 +19,8 @@ const FIELDS = [
   "AllPages",
   "MaxResults",
   "IncludeProgress",
+  "ImageName",
+  "Profile",
 ];
 
 /** The regions the property tests' sandboxes serve by name (the in-memory one serves exactly these). */
@@ -150,6 +152,8 @@ export const validArgs: fc.Arbitrary<Record<string, unknown>> = fc
       AllPages: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
       MaxResults: maxResults,
       IncludeProgress: fc.boolean(),
+      // With RegionId "all" or ResourceIds it is refused before any request (see structuralProblem).
+      ImageName: fc.constantFrom("ubuntu", "centos7", "base", "no-such-image-xyz"),
     },
     { requiredKeys: [] },
   )
@@ -173,6 +177,10 @@ export const anyArgs: fc.Arbitrary<Record<string, unknown>> = fc
       AllPages: fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom("true", 1, 0), junk) }),
       MaxResults: anyMaxResults,
       IncludeProgress: fc.oneof(fc.boolean(), junk),
+      // The sandbox names its images after their OS ("ubuntu2204-base-7", "centos7-482"): some match, some do not.
+      ImageName: fc.oneof({ weight: 4, arbitrary: fc.constantFrom("ubuntu", "centos7", "base", "no-such-image-xyz") }, { weight: 1, arbitrary: fc.oneof(fc.constant(""), fc.string({ maxLength: 140 }), junk) }),
+      // The harness offers no profiles: a well-formed name is refused before any request too.
+      Profile: fc.oneof(fc.constantFrom("prod", "staging"), fc.constantFrom("", "bad name", "../x"), junk),
     },
     { requiredKeys: [] },
   )
@@ -215,6 +223,12 @@ export function structuralProblem(args: Record<string, unknown>): string | undef
   if ("AllPages" in a && typeof a.AllPages !== "boolean") return "AllPages";
   if ("MaxResults" in a && !int(a.MaxResults, 1, 10_000)) return "MaxResults";
   if ("IncludeProgress" in a && typeof a.IncludeProgress !== "boolean") return "IncludeProgress";
+  if ("ImageName" in a && !str(a.ImageName, 1, 128)) return "ImageName";
+  if ("Profile" in a && !(str(a.Profile, 1, 64) && /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/.test(a.Profile as string))) return "Profile";
+  // Refused by the use case before any I/O: a name is resolved in one region, into ResourceIds.
+  if ("ImageName" in a && (a.RegionId === "all" || "ResourceIds" in a)) return "ImageName with RegionId all or ResourceIds";
+  // No profiles in the test harness: any Profile is refused before any request.
+  if ("Profile" in a) return "Profile (none configured)";
   return undefined;
 }
 

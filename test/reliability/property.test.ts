@@ -60,6 +60,7 @@ describe("describe_ecs_tasks over generated input (in memory)", () => {
     let everyRegion = 0;
     let lookupCap = 0;
     let regionLists = 0;
+    let nameSearches = 0;
     await fc.assert(
       fc.asyncProperty(describeTasksArgs, async (args) => {
         const at = JSON.stringify(args);
@@ -107,7 +108,14 @@ describe("describe_ecs_tasks over generated input (in memory)", () => {
         // The data stands still, so no task shifts between pages and no fill page is ever needed.
         const bound = requestBound(args, REGIONS, totalIn, out ? candidates.size : undefined, 0);
         const count = (action: string) => reached.filter((r) => r.action === action).length;
-        expect(reached.length, at).toBe(count("DescribeTasks") + count("DescribeTaskAttribute") + count("DescribeRegions"));
+        expect(reached.length, at).toBe(count("DescribeTasks") + count("DescribeTaskAttribute") + count("DescribeRegions") + count("DescribeImages"));
+        // Image names: at most one DescribeImages per region of the rows shown, none when IncludeProgress is false.
+        // With ImageName: the name search, and with no match one listing for the closest names.
+        const imageRegions = reached.filter((r) => r.action === "DescribeImages" && r.query.ImageOwnerAlias === undefined).map((r) => r.query.RegionId);
+        expect(new Set(imageRegions).size, at).toBe(imageRegions.length);
+        if (args.IncludeProgress === false) expect(imageRegions, at).toEqual([]);
+        const searches = reached.filter((r) => r.action === "DescribeImages" && r.query.ImageOwnerAlias !== undefined);
+        expect(searches.length, at).toBeLessThanOrEqual("ImageName" in args ? 2 : 0);
         expect(count("DescribeTasks"), at).toBeLessThanOrEqual(bound.DescribeTasks);
         expect(count("DescribeTaskAttribute"), at).toBeLessThanOrEqual(bound.DescribeTaskAttribute);
         expect(count("DescribeRegions"), at).toBeLessThanOrEqual(bound.DescribeRegions);
@@ -120,6 +128,7 @@ describe("describe_ecs_tasks over generated input (in memory)", () => {
         if (out && all) everyRegion++;
         if (lookedUp.length === LOOKUPS_PER_CALL) lookupCap++;
         regionLists += count("DescribeRegions");
+        if (searches.length > 0) nameSearches++;
       }),
       { numRuns: 2_400, seed: 20261128 },
     );
@@ -130,6 +139,7 @@ describe("describe_ecs_tasks over generated input (in memory)", () => {
     expect(severalPages).toBeGreaterThan(50);
     expect(everyRegion).toBeGreaterThan(50);
     expect(lookupCap).toBeGreaterThan(10);
+    expect(nameSearches).toBeGreaterThan(3);
     // The region list is asked once for the whole run: it is cached and the test clock stands still.
     expect(regionLists).toBe(1);
     // And the server is still alive and correct.

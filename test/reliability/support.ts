@@ -1,5 +1,6 @@
 // Helpers for the reliability suite: a client with injected time, waits on conditions and on
 // sandbox-side events (never fixed sleeps), and the patterns a request may carry.
+import { ALL_IMAGE_STATUSES } from "../../src/ecs/images-api.js";
 import { EcsClient, type EcsClientOptions } from "../../src/ecs/client.js";
 import { Redactor } from "../../src/redact.js";
 import { staticCredentials, type Credentials } from "../../src/ecs/credentials.js";
@@ -136,8 +137,19 @@ export function requestProblems(req: RecordedRequest, sandboxHost: string): stri
     if (names !== "RegionId,TaskId") problems.push(`query names ${names}`);
     if (!REGION_ID.test(req.query.RegionId ?? "")) problems.push("RegionId");
     if (!TASK_ID.test(req.query.TaskId ?? "")) problems.push("TaskId");
+  } else if (req.action === "DescribeImages") {
+    // Image names: only IDs the API answered, every state, one page of 100.
+    // Three shapes: names of IDs the API answered; a name search; the account's images (closest names).
+    const names = Object.keys(req.query).sort().join(",");
+    const shapes = ["ImageId,PageSize,RegionId,Status", "ImageName,ImageOwnerAlias,PageSize,RegionId,Status", "ImageOwnerAlias,PageSize,RegionId,Status"];
+    if (!shapes.includes(names) || req.query.Status !== ALL_IMAGE_STATUSES || req.query.PageSize !== "100") problems.push(`query names ${names}`);
+    if (req.query.ImageOwnerAlias !== undefined && req.query.ImageOwnerAlias !== "self") problems.push("ImageOwnerAlias");
+    if (!REGION_ID.test(req.query.RegionId ?? "")) problems.push("RegionId");
+    if (req.query.ImageName !== undefined && !(req.query.ImageName.length >= 1 && req.query.ImageName.length <= 128)) problems.push("ImageName");
+    const ids = req.query.ImageId === undefined ? [] : req.query.ImageId.split(",");
+    if (ids.length > 100 || !ids.every((id) => RESOURCE_ID.test(id))) problems.push("ImageId");
   }
-  const checkedAbove = req.action === "DescribeTaskAttribute" || req.action === "DescribeRegions";
+  const checkedAbove = req.action === "DescribeTaskAttribute" || req.action === "DescribeRegions" || req.action === "DescribeImages";
   for (const [name, value] of checkedAbove ? [] : Object.entries(req.query)) {
     const ok = (() => {
       switch (name) {
@@ -169,7 +181,7 @@ export function requestProblems(req: RecordedRequest, sandboxHost: string): stri
   if (req.action !== "DescribeRegions" && !("RegionId" in req.query)) problems.push("no RegionId");
   for (const name of Object.keys(req.headers)) if (!ALLOWED_HEADERS.has(name)) problems.push(`header ${name}`);
   if (req.headers.host !== sandboxHost) problems.push(`host ${req.headers.host}`);
-  if (!["DescribeTasks", "DescribeTaskAttribute", "DescribeRegions"].includes(req.action)) problems.push(`action ${req.action}`);
+  if (!["DescribeTasks", "DescribeTaskAttribute", "DescribeRegions", "DescribeImages"].includes(req.action)) problems.push(`action ${req.action}`);
   if (req.status === 404) problems.push("path other than / (404)");
   return problems;
 }

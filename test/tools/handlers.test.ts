@@ -49,7 +49,7 @@ function check(outcome: Awaited<ReturnType<typeof run>>, row: Row, describeCall:
 }
 
 const listCall = (c: { action: string; params: Record<string, string> }) =>
-  c.action === "DescribeTasks" ? `DescribeTasks ${c.params.TaskStatus ?? "*"} size=${c.params.PageSize ?? "-"}` : `${c.action} ${c.params.TaskId ?? ""}`.trim();
+  c.action === "DescribeImages" ? `DescribeImages ${c.params.ImageId ?? c.params.ImageName ?? ""}` : c.action === "DescribeTasks" ? `DescribeTasks ${c.params.TaskStatus ?? "*"} size=${c.params.PageSize ?? "-"}` : `${c.action} ${c.params.TaskId ?? ""}`.trim();
 
 const failedImport = (id: string) =>
   attributeBody(id, {
@@ -70,7 +70,7 @@ describe("describe_ecs_tasks handler", () => {
       name: "a page that holds the whole match: counts from the rows, no probes; the failed row's reason",
       args: { RegionId: "cn-hangzhou" },
       routes: twoFinished,
-      calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-b2222"],
+      calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-b2222", "DescribeImages m-bp1fake0000000001"],
       text: [/cn-hangzhou: 2 task\(s\) match; 2 shown, newest first/, /By status \(all matching\): Failed 1, Finished 1/, /t-b2222 \| ImportImage \| Failed at 58% .*\| InvalidImageFormat\.Mismatch: The image format is invalid\./],
       structured: {
         TotalCount: 2,
@@ -84,7 +84,7 @@ describe("describe_ecs_tasks handler", () => {
       name: "more than one page: one-row probes per status make the counts exact",
       args: { PageSize: 2 },
       routes: { DescribeTasks: (p) => (p.PageSize === "1" ? tasksBody([], p.TaskStatus === "Finished" ? 40 : 1) : tasksBody([task("t-a1111"), task("t-b2222")], 42)) },
-      calls: ["DescribeTasks * size=2", "DescribeTasks Finished size=1", "DescribeTasks Processing size=1", "DescribeTasks Failed size=1"],
+      calls: ["DescribeTasks * size=2", "DescribeTasks Finished size=1", "DescribeTasks Processing size=1", "DescribeTasks Failed size=1", "DescribeImages m-bp1fake0000000001"],
       text: [/42 task\(s\) match; 2 shown/, /Finished 40, Failed 1, Processing 1/, /describe_ecs_tasks \{"RegionId":"cn-hangzhou","PageNumber":2,"PageSize":2\}/],
       structured: { HasMore: true, Next: { Arguments: { RegionId: "cn-hangzhou", PageNumber: 2, PageSize: 2 } }, Summary: { ByStatusCovers: "all matching tasks", ByActionCovers: "tasks read" } },
     },
@@ -92,7 +92,7 @@ describe("describe_ecs_tasks handler", () => {
       name: "a fixed TaskStatus: TotalCount is the count, no probes",
       args: { TaskStatus: "Failed", PageSize: 1 },
       routes: { DescribeTasks: () => tasksBody([task("t-b2222", { TaskStatus: "Failed" })], 7), DescribeTaskAttribute: (p) => failedImport(p.TaskId ?? "") },
-      calls: ["DescribeTasks Failed size=1", "DescribeTaskAttribute t-b2222"],
+      calls: ["DescribeTasks Failed size=1", "DescribeTaskAttribute t-b2222", "DescribeImages m-bp1fake0000000001"],
       structured: { Summary: { ByStatus: { Failed: 7 } }, Query: { TaskStatus: "Failed", PageSize: 1, RegionSource: "configuration" } },
     },
     {
@@ -102,7 +102,7 @@ describe("describe_ecs_tasks handler", () => {
         DescribeTasks: () => tasksBody([task("t-run01", { TaskStatus: "Processing", FinishedTime: "" })]),
         DescribeTaskAttribute: (p) => attributeBody(p.TaskId ?? "", { TaskProcess: "63%" }),
       },
-      calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-run01"],
+      calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-run01", "DescribeImages m-bp1fake0000000001"],
       text: [/t-run01 \| ImportImage \| Processing 63% .*\| ETA 2026-11-28 15:26 \| running for 2h 10m/, /Details looked up for 1 running or failed row/],
       structured: { Tasks: [{ TaskId: "t-run01", Progress: 63, DurationSeconds: 7800, EtaBasis: "own-pace", EstimatedCompletionTimeLocal: "2026-11-28 15:26" }] },
     },
@@ -110,7 +110,7 @@ describe("describe_ecs_tasks handler", () => {
       name: "a failed progress lookup marks that task and keeps the page",
       args: {},
       routes: { DescribeTasks: () => tasksBody([task("t-run01", { TaskStatus: "Processing" })]), DescribeTaskAttribute: () => apiError("Forbidden.RAM") },
-      calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-run01"],
+      calls: ["DescribeTasks * size=-", "DescribeTaskAttribute t-run01", "DescribeImages m-bp1fake0000000001"],
       text: [/1 look-up\(s\) failed/, /look-up failed: Forbidden\.RAM: refused/],
       structured: { Tasks: [{ TaskId: "t-run01", LookupError: "Forbidden.RAM: refused" }] },
     },
@@ -164,7 +164,7 @@ describe("describe_ecs_task_attribute handler", () => {
       name: "a running import: percent, and an ETA from its own pace (one reading: creation = 0 %)",
       args: { TaskId: "t-run01", TimeZone: "Asia/Shanghai" },
       routes: { DescribeTaskAttribute: (p) => attributeBody(p.TaskId ?? ""), DescribeTasks: history },
-      calls: ["DescribeTaskAttribute t-run01"],
+      calls: ["DescribeTasks * size=10", "DescribeTaskAttribute t-run01"],
       text: [/t-run01 \(ImportImage\): Processing, 40%; running for 1h 0m since 2026-11-28 21:10; ETA 2026-11-28 23:40 \(own-pace\)/, /Times in Asia\/Shanghai\./],
       structured: { Progress: 40, EtaBasis: "own-pace", EstimatedCompletionTime: "2026-11-28T15:40:00Z", EstimatedCompletionTimeLocal: "2026-11-28 23:40", RegionId: "cn-hangzhou", TimeZone: "Asia/Shanghai" },
     },
@@ -172,7 +172,7 @@ describe("describe_ecs_task_attribute handler", () => {
       name: "no percent yet: the ETA comes from this region's recent finished imports",
       args: { TaskId: "t-run01" },
       routes: { DescribeTaskAttribute: (p) => attributeBody(p.TaskId ?? "", { TaskProcess: "" }), DescribeTasks: history },
-      calls: ["DescribeTaskAttribute t-run01", "DescribeTasks Finished size=100"],
+      calls: ["DescribeTasks * size=10", "DescribeTaskAttribute t-run01", "DescribeTasks Finished size=100"],
       text: [/ETA 2026-11-28 14:10 \(history-median\)/, /Times are in the server.s zone, UTC; pass TimeZone/],
       structured: { EtaBasis: "history-median", EstimatedCompletionTime: "2026-11-28T14:10:00Z", ZoneNote: expect.stringContaining("pass TimeZone") },
     },
@@ -189,7 +189,7 @@ describe("describe_ecs_task_attribute handler", () => {
             OperationProgressSet: { OperationProgress: [{ OperationStatus: "Failed", ErrorCode: "InvalidImageFormat.Mismatch", ErrorMsg: "The image format is invalid." }] },
           }),
       },
-      calls: ["DescribeTaskAttribute t-bad01"],
+      calls: ["DescribeTasks * size=10", "DescribeTaskAttribute t-bad01"],
       text: [/Failed because InvalidImageFormat\.Mismatch: The image format is invalid\./, /Hint: The file.s format differs/],
       structured: { TaskStatus: "Failed", Failure: { ErrorCode: "InvalidImageFormat.Mismatch" }, RegionId: "cn-shanghai" },
     },
@@ -197,7 +197,7 @@ describe("describe_ecs_task_attribute handler", () => {
       name: "an unknown task: looked for in every region, then the API's error and a way forward",
       args: { TaskId: "t-gone1" },
       routes: { DescribeTaskAttribute: () => apiError("InvalidTaskId.NotFound", "The specified task does not exist."), DescribeRegions: () => regionsBody, DescribeTasks: () => tasksBody([]) },
-      calls: ["DescribeTaskAttribute t-gone1", "DescribeRegions", "DescribeTasks * size=10", "DescribeTasks * size=10"],
+      calls: ["DescribeTasks * size=10", "DescribeTaskAttribute t-gone1", "DescribeRegions", "DescribeTasks * size=10", "DescribeTasks * size=10"],
       error: [/No task t-gone1 in cn-hangzhou, nor in any other region/, /InvalidTaskId\.NotFound — The specified task does not exist\./, /What to do: Check the task ID/],
     },
     {
@@ -208,7 +208,8 @@ describe("describe_ecs_task_attribute handler", () => {
         DescribeRegions: () => regionsBody,
         DescribeTasks: (p) => (p.RegionId === "cn-shanghai" ? tasksBody([task("t-far01", { TaskStatus: "Processing" })]) : tasksBody([])),
       },
-      calls: ["DescribeTaskAttribute t-far01", "DescribeRegions", "DescribeTasks * size=10", "DescribeTasks * size=10", "DescribeTaskAttribute t-far01"],
+      // The task's row (for its image) is read beside each attribute look-up, then the image's name.
+      calls: ["DescribeTasks * size=10", "DescribeTaskAttribute t-far01", "DescribeRegions", "DescribeTasks * size=10", "DescribeTasks * size=10", "DescribeTasks * size=10", "DescribeTaskAttribute t-far01", "DescribeImages m-bp1fake0000000001"],
       text: [/^Not in cn-hangzhou: found in cn-shanghai/, /cn-shanghai: t-far01 \(ImportImage\): Processing, 40%/],
       structured: { RegionId: "cn-shanghai", Notice: "Not in cn-hangzhou: found in cn-shanghai (every region was asked)." },
     },
