@@ -10,6 +10,8 @@ export interface QueryOptions {
   maxResults: number;
   /** Shared by the regions of RegionId "all": once spent, regions only count (no rows are read). */
   budget?: RowBudget;
+  /** Told the first page's rows the moment they arrive, before further pages or count queries. */
+  onFirstRows?: (tasks: Task[]) => void;
 }
 
 export interface RegionTasks {
@@ -78,12 +80,15 @@ export async function queryRegion(params: DescribeTasksParams, options: QueryOpt
   const budget = options.budget;
   if (budget?.exhausted) return countOnly(params, deps);
   if (!options.allPages) {
-    const page = await fetchPage(params, deps);
+    // A later page never holds the whole match: its count queries run beside it, not after it.
+    const later = (params.PageNumber ?? 1) > 1 && !params.TaskStatus;
+    const [page, probed] = await Promise.all([fetchPage(params, deps), later ? countByStatus(params, deps) : undefined]);
+    options.onFirstRows?.(page.Tasks);
     budget?.take(page.Tasks.length);
     const start = (page.PageNumber - 1) * page.PageSize;
     const complete = start === 0 && page.Tasks.length >= page.TotalCount;
     const hasMore = page.Tasks.length > 0 && start + page.Tasks.length < page.TotalCount;
-    const exact = await statusCounts(params, page.TotalCount, page.Tasks, complete, deps);
+    const exact = probed ?? (await statusCounts(params, page.TotalCount, page.Tasks, complete, deps));
     return {
       RegionId: page.RegionId || params.RegionId,
       TotalCount: page.TotalCount,
@@ -105,6 +110,7 @@ export async function queryRegion(params: DescribeTasksParams, options: QueryOpt
 
   const startPage = params.PageNumber ?? 1;
   const first = await fetchPage({ ...params, PageNumber: startPage, PageSize: 100 }, deps);
+  options.onFirstRows?.(first.Tasks);
   budget?.take(first.Tasks.length);
   const mayComplete = startPage === 1 && first.TotalCount <= options.maxResults;
   // The count probes run beside the remaining pages, not after them.

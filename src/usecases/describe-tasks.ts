@@ -9,7 +9,7 @@ import {
   type DescribeTasksOutput,
 } from "../contracts/describe-tasks.js";
 import { splitTaskIds } from "../contracts/fields.js";
-import type { DescribeTasksParams } from "../ecs/tasks-api.js";
+import type { DescribeTasksParams, Task } from "../ecs/tasks-api.js";
 import { lookUpDetails, lookupNote } from "../progress/enrich.js";
 import { cutRedacted, QUOTED_ERROR_MAX } from "../util/text.js";
 import type { AllRegionsTasks } from "../tasks/all-regions.js";
@@ -93,7 +93,25 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
     params.ResourceIds = match.matched.map((i) => i.ImageId);
   }
   const imageMatch = match && imageMatchField(args.ImageName ?? "", match);
-  const options: QueryOptions = { allPages: args.AllPages === true, maxResults };
+  const bare = args.IncludeProgress === false;
+  const known: ImageNames | undefined = match && { names: new Map(match.matched.flatMap((i) => (i.ImageName ? [[i.ImageId, i.ImageName] as const] : []))) };
+  const regionOf = (t: { RegionId?: string }) => t.RegionId ?? region.regionId;
+  // Image names beside the detail look-ups, not after them: one DescribeImages per region.
+  // IncludeProgress false asks for the bare rows: no look-up of either kind. With ImageName every
+  // row's image was matched by name already: its name is known, no second DescribeImages.
+  const detailsOf = (rows: Task[]) =>
+    Promise.all([bare ? undefined : lookUpDetails(rows, regionOf, deps), bare ? NO_IMAGE_NAMES : (known ?? lookUpImageNames(rows, regionOf, deps))]);
+  // The rows shown are the first of the first page (the API's order): their look-ups start as soon
+  // as that page arrives, beside the pages and count queries still to come, not after them.
+  let early: { ids: string; details: ReturnType<typeof detailsOf> } | undefined;
+  const startEarly = (rows: Task[]) => {
+    // AllPages keeps at most MaxResults rows: the rows shown are the first of those.
+    const first = rows.slice(0, args.AllPages === true ? Math.min(ROW_CAP, maxResults) : ROW_CAP);
+    const details = detailsOf(first);
+    details.catch(() => undefined); // awaited below, or dropped when the rows shown turn out others
+    early = { ids: first.map((t) => t.TaskId).join(","), details };
+  };
+  const options: QueryOptions = { allPages: args.AllPages === true, maxResults, ...(allRegions ? {} : { onFirstRows: startEarly }) };
 
   let result: RegionTasks & { Regions?: AllRegionsTasks["Regions"] } = allRegions
     ? await everyRegion(params, options, deps)
@@ -118,16 +136,8 @@ export async function describeTasks(args: DescribeTasksInput, deps: UseCaseDeps,
 
   const shown = result.Tasks.slice(0, ROW_CAP);
   const multiRegion = allRegions || searched;
-  const regionOf = (t: { RegionId?: string }) => t.RegionId ?? region.regionId;
-  // Image names beside the detail look-ups, not after them: one DescribeImages per region.
-  // IncludeProgress false asks for the bare rows: no look-up of either kind. With ImageName every
-  // row's image was matched by name already: its name is known, no second DescribeImages.
-  const bare = args.IncludeProgress === false;
-  const known: ImageNames | undefined = match && { names: new Map(match.matched.flatMap((i) => (i.ImageName ? [[i.ImageId, i.ImageName] as const] : []))) };
-  const [lookups, images] = await Promise.all([
-    bare ? undefined : lookUpDetails(shown, regionOf, deps),
-    bare ? NO_IMAGE_NAMES : (known ?? lookUpImageNames(shown, regionOf, deps)),
-  ]);
+  const sameRows = early && early.ids === shown.map((t) => t.TaskId).join(",");
+  const [lookups, images] = await (sameRows ? early!.details : detailsOf(shown));
   // A failed look-up's message may quote upstream at length: redacted, then cut.
   if (lookups) for (const [id, error] of lookups.errors) lookups.errors.set(id, cutRedacted(deps.redact(error), QUOTED_ERROR_MAX));
   const note = lookups && lookupNote(lookups);

@@ -84,7 +84,8 @@ describe("describe_ecs_tasks handler", () => {
       name: "more than one page: one-row probes per status make the counts exact",
       args: { PageSize: 2 },
       routes: { DescribeTasks: (p) => (p.PageSize === "1" ? tasksBody([], p.TaskStatus === "Finished" ? 40 : 1) : tasksBody([task("t-a1111"), task("t-b2222")], 42)) },
-      calls: ["DescribeTasks * size=2", "DescribeTasks Finished size=1", "DescribeTasks Processing size=1", "DescribeTasks Failed size=1", "DescribeImages m-bp1fake0000000001"],
+      // The rows shown are known from the page: their image names are asked for beside the count queries.
+      calls: ["DescribeTasks * size=2", "DescribeImages m-bp1fake0000000001", "DescribeTasks Finished size=1", "DescribeTasks Processing size=1", "DescribeTasks Failed size=1"],
       text: [/42 task\(s\) match; 2 shown/, /Finished 40, Failed 1, Processing 1/, /describe_ecs_tasks \{"RegionId":"cn-hangzhou","PageNumber":2,"PageSize":2\}/],
       structured: { HasMore: true, Next: { Arguments: { RegionId: "cn-hangzhou", PageNumber: 2, PageSize: 2 } }, Summary: { ByStatusCovers: "all matching tasks", ByActionCovers: "tasks read" } },
     },
@@ -265,5 +266,39 @@ describe("wait_for_ecs_tasks handler", () => {
     const ecs = new FakeEcs({ DescribeTaskAttribute: () => apiError("InvalidTaskId.NotFound") });
     const { structured } = await waitForTasksTool.handle({ TaskIds: ["t-gone1"] }, fakeDeps(ecs));
     expect(structured).toMatchObject({ Done: true, Polls: 1, Tasks: [{ TaskId: "t-gone1", TaskStatus: "Unknown", LookupError: "InvalidTaskId.NotFound: refused" }] });
+  });
+});
+
+describe("overlap: look-ups start with the first page, not after the last", () => {
+  it("with AllPages, the details of the rows shown are asked for while later pages are still being read", async () => {
+    const events: string[] = [];
+    let attributeSeen!: () => void;
+    const seen = new Promise<void>((resolve) => (attributeSeen = resolve));
+    const rows = Array.from({ length: 300 }, (_, i) => task(`t-p${String(i).padStart(5, "0")}`, { TaskStatus: i % 10 === 0 ? "Processing" : "Finished" }));
+    const ecs: FakeEcs = new FakeEcs({});
+    // Pages after the first answer only once a detail look-up has been sent: were look-ups started
+    // after the last page, this call would never end (the test's timeout would fail it).
+    ecs.call = async (action, params, options = {}) => {
+      ecs.calls.push({ action, params, regionId: options.regionId });
+      if (action === "DescribeTaskAttribute") {
+        events.push(`attribute ${params.TaskId}`);
+        attributeSeen();
+        return { body: attributeBody(params.TaskId ?? ""), requestId: "R", endpoint: "e", httpStatus: 200, providerName: "fake", attempts: 1 };
+      }
+      if (action === "DescribeImages") return { body: { Images: { Image: [] }, TotalCount: 0 }, requestId: "R", endpoint: "e", httpStatus: 200, providerName: "fake", attempts: 1 };
+      const page = Number(params.PageNumber ?? "1");
+      const size = Number(params.PageSize ?? "10");
+      if (page > 1 && size === 100) await seen;
+      events.push(`page ${page}/${size}`);
+      return { body: tasksBody(rows.slice((page - 1) * size, page * size), rows.length, { number: page, size }), requestId: "R", endpoint: "e", httpStatus: 200, providerName: "fake", attempts: 1 };
+    };
+    const { structured } = await describeTasksTool.handle({ AllPages: true }, fakeDeps(ecs));
+    const out = structured as DescribeTasksOutput;
+    expect(out.RowsRead).toBe(300);
+    expect(out.Tasks[0]).toMatchObject({ TaskId: "t-p00000", Progress: 40 });
+    const firstAttribute = events.findIndex((e) => e.startsWith("attribute"));
+    const lastPage = events.lastIndexOf("page 3/100");
+    expect(firstAttribute).toBeGreaterThan(-1);
+    expect(firstAttribute).toBeLessThan(lastPage);
   });
 });
