@@ -143,7 +143,37 @@ for (let i = 0; i < 10; i++) {
   ours.push(await coldStart(entry));
 }
 const coldRatio = median(ours) / median(floor);
-rows.push(["cold start to tools/list (median of 10)", `${median(ours).toFixed(1)} ms vs bare SDK ${median(floor).toFixed(1)} ms = ${coldRatio.toFixed(2)}x`, "<= 1.5x", coldRatio <= 1.5]);
+rows.push(["cold start to tools/list (median of 10)", `${median(ours).toFixed(1)} ms vs bare SDK ${median(floor).toFixed(1)} ms = ${coldRatio.toFixed(2)}x`, "<= 1.15x", coldRatio <= 1.15]);
+
+// 1b. Idle memory: RSS two seconds after tools/list (the first call's code preloaded by then), beside
+// the bare server; and what the preload costs (RSS at the tools/list answer vs two seconds later).
+log("idle memory ...");
+/** @param {string} script */
+async function idleRss(script) {
+  const { transport, client } = spawnClient(script);
+  await client.connect(transport);
+  await client.listTools();
+  const status = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${transport.pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  const atList = status();
+  await new Promise((r) => setTimeout(r, 2000));
+  const idle = status();
+  await client.close();
+  return { atList, idle };
+}
+const idleOurs = [];
+const idleBare = [];
+for (let i = 0; i < 3; i++) {
+  idleBare.push(await idleRss(bare));
+  idleOurs.push(await idleRss(entry));
+}
+const idleRatio = median(idleOurs.map((m) => m.idle)) / median(idleBare.map((m) => m.idle));
+const preloadMb = median(idleOurs.map((m) => m.idle - m.atList));
+rows.push([
+  "idle RSS 2 s after tools/list, preload done (median of 3)",
+  `${median(idleOurs.map((m) => m.idle)).toFixed(0)} MB vs bare SDK ${median(idleBare.map((m) => m.idle)).toFixed(0)} MB = ${idleRatio.toFixed(2)}x (the preload of undici and the credential chain: +${preloadMb.toFixed(0)} MB)`,
+  "<= 1.4x",
+  idleRatio <= 1.4,
+]);
 
 // 2. Own overhead of a one-page call: one DescribeTasks per call (fixed status, no progress look-ups).
 // The sandbox's latency is measured, not assumed: timers overshoot, and the sandbox's own work
@@ -183,21 +213,33 @@ rows.push([
   overhead < 5,
 ]);
 
-// 3. 10,000 matching tasks with AllPages: default concurrency vs sequential paging.
+// 3. 10,000 matching tasks with AllPages and everything this round adds (details and image names of
+// the rows shown): the first call of a fresh server, a warm call, the physical limit (page 1 gives the
+// total, then the other 99 pages at 8 in flight: 14 round trips), and sequential paging.
 log("10,000 tasks, AllPages ...");
 const tenK = await startSandbox({ credentials: [KEY], tasks: generateBulkTasks("cn-hangzhou", 10_000, now, 11), latencyMs });
-const args10k = { AllPages: true, MaxResults: 10_000, IncludeProgress: false };
+const args10k = { AllPages: true, MaxResults: 10_000 };
 const fast = await server(tenK.url);
 const par = await timedCall(fast.client, tenK, args10k);
 const rss = peakRssMb(fast.pid);
+const warm = await timedCall(fast.client, tenK, args10k);
 await fast.client.close();
 const slow = await server(tenK.url, { ECS_TASKS_MCP_PAGE_CONCURRENCY: "1" });
 const seq = await timedCall(slow.client, tenK, args10k);
 await slow.client.close();
 await tenK.close();
-const returned = par.out?.Returned;
+/** @type {{ RowsRead?: number } | undefined} */
+const read10k = /** @type {any} */ (par.out);
+const returned = read10k?.RowsRead;
 const speedup = seq.ms / par.ms;
-rows.push(["10,000 tasks, AllPages: wall time", `${par.ms.toFixed(0)} ms (${returned} tasks, ${par.requests} requests); sequential ${seq.ms.toFixed(0)} ms = ${speedup.toFixed(1)}x faster`, ">= 5x", speedup >= 5 && returned === 10_000]);
+const physical = (1 + Math.ceil(99 / 8)) * latencyMs;
+rows.push([
+  "10,000 tasks, AllPages, first call of a fresh server",
+  `${par.ms.toFixed(0)} ms (${returned} read, ${par.requests} requests); sequential ${seq.ms.toFixed(0)} ms = ${speedup.toFixed(1)}x faster; physical limit ${physical} ms = ${(par.ms / physical).toFixed(2)}x`,
+  ">= 6x sequential, <= 1.3x the limit",
+  speedup >= 6 && par.ms <= 1.3 * physical && returned === 10_000,
+]);
+rows.push(["10,000 tasks, AllPages, warm call", `${warm.ms.toFixed(0)} ms = ${(seq.ms / warm.ms).toFixed(1)}x faster than sequential, ${(warm.ms / physical).toFixed(2)}x the limit`, "(for reference)", true]);
 rows.push(["10,000 tasks, AllPages: server peak RSS", `${rss.toFixed(0)} MB`, "< 200 MB", rss < 200]);
 
 // 4. Exact status counts over 100,000 matching tasks.
