@@ -40,7 +40,8 @@ const questions = [
   ["Which image imports failed yesterday? (user in Shanghai)", "describe_ecs_tasks", { TaskAction: "ImportImage", TaskStatus: "Failed", TimeRange: "yesterday", TimeZone: "Asia/Shanghai" }],
   ["Anything still running from the last 2 hours?", "describe_ecs_tasks", { TaskStatus: "Processing", TimeRange: "last 2 hours" }],
   ["What ran in Singapore this week?", "describe_ecs_tasks", { RegionId: "ap-southeast-1", TimeRange: "this week", PageSize: 5 }],
-  ["A mistake the server refuses before calling the API", "describe_ecs_tasks", { TaskStatus: "Running" }],
+  ["A slip the server reads as meant (\"running\" is Processing)", "describe_ecs_tasks", { TaskStatus: "running", TaskAction: "importimage", TimeZone: "Asia/Shanghai" }],
+  ["A mistake the server refuses before calling the API, naming the fix", "describe_ecs_tasks", { Status: "Failed" }],
 ];
 
 for (const [question, name, args] of questions) {
