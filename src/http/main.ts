@@ -44,6 +44,8 @@ export async function serveHttp(runtime: Runtime, redactor: Redactor, log: Log):
         config,
         ecs: runtime.ecs,
         regions: runtime.regions,
+        // A per-call Profile, limited to the profiles this caller's policy names.
+        profiles: runtime.profiles,
         redactor,
         caches,
         caller,

@@ -9,12 +9,16 @@ export async function scopeToProfile(profile: string | undefined, deps: UseCaseD
   if (profile === undefined) return deps;
   if (!deps.profiles) throw new InputError("Profile is not available on this server; call without it.");
   const caller = deps.caller ?? LOCAL_USER;
-  const allowed = (await deps.profiles.names()).filter((name) => allowsProfile(caller, name));
+  const names = await deps.profiles.names();
+  const allowed = names.filter((name) => allowsProfile(caller, name));
   if (!allowed.includes(profile)) {
-    throw new InputError(
-      `Unknown Profile "${profile}".`,
-      [allowed.length ? `Profiles you may use: ${allowed.join(", ")}.` : "No aliyun CLI profile is available (~/.aliyun/config.json; `aliyun configure --profile NAME`)."],
-    );
+    // Three different remedies: pick an allowed one, ask the operator, or configure a profile.
+    const hint = allowed.length
+      ? `Profiles you may use: ${allowed.join(", ")}.`
+      : names.length
+        ? "Your access policy allows no Profile on this server; call without Profile, or ask the server's operator to add one to your policy."
+        : "No aliyun CLI profile is available (~/.aliyun/config.json; `aliyun configure --profile NAME`).";
+    throw new InputError(`Unknown Profile "${profile}".`, [hint]);
   }
   const scope = deps.profiles.scope(profile);
   return { ...deps, ecs: scope.ecs, regions: scope.regions, profile };
