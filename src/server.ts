@@ -95,11 +95,16 @@ export function createServer(deps: ServerDeps): McpServer {
   const now = deps.now ?? (() => new Date());
   const redactor = deps.redactor ?? new Redactor();
   const caches = deps.caches ?? createCaches(now);
+  // Looked up at the first call, not here: the first Intl time-zone query loads ICU's zone data
+  // (about 20 ms), which would otherwise sit between spawn and the tools/list answer.
+  let serverZone = deps.defaultTimeZone;
   const services: TaskServices = {
     ecs: deps.ecs,
     regions: deps.regions ?? new RegionResolver(deps.config.regionId, deps.config.profile),
     now,
-    defaultTimeZone: deps.defaultTimeZone ?? defaultTimeZone(),
+    get defaultTimeZone() {
+      return (serverZone ??= defaultTimeZone());
+    },
     ...caches,
     pageConcurrency: deps.pageConcurrency ?? DEFAULT_PAGE_CONCURRENCY,
     regionBudgetMs: deps.regionBudgetMs ?? REGION_BUDGET_MS,

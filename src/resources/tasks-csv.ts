@@ -12,6 +12,7 @@ import { MAX_CSV_ROWS, parseTaskQueryUri, TASK_QUERY_MIME_TYPE, TASK_QUERY_SCHEM
 import type { Caller } from "../policy.js";
 import { scopeToProfile } from "../usecases/profile-scope.js";
 import { readTaskRows } from "../usecases/task-rows.js";
+import { groupThousands } from "../util/text.js";
 import type { TaskServices } from "../usecases/services.js";
 
 export const TASKS_CSV_RESOURCE = "ecs_tasks_csv";
@@ -60,7 +61,7 @@ export function registerTasksCsvResource(server: McpServer, o: TasksCsvOptions):
     {
       title: "ECS tasks as CSV",
       description:
-        `Every task matching a describe_ecs_tasks query, one CSV row each (at most ${MAX_CSV_ROWS.toLocaleString("en-US")}), re-read on each request. ` +
+        `Every task matching a describe_ecs_tasks query, one CSV row each (at most ${groupThousands(MAX_CSV_ROWS)}), re-read on each request. ` +
         "Use the resource_link URI a describe_ecs_tasks answer gives: RegionId (or all) is required, StartTime/EndTime are absolute UTC.",
       mimeType: TASK_QUERY_MIME_TYPE,
     },

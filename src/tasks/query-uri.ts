@@ -13,6 +13,7 @@ import { MAX_TASK_IDS, PROFILE_NAME, RESOURCE_ID, TASK_ID, TIME_ZONE_MAX } from 
 import { REGION_ID_PATTERN } from "../ecs/region.js";
 import { TASK_ACTIONS, TASK_STATUSES, type DescribeTasksParams, type TaskAction, type TaskStatus } from "../ecs/tasks-api.js";
 import { InputError } from "../errors.js";
+import { groupThousands } from "../util/text.js";
 
 export const TASK_QUERY_SCHEME = "ecs-tasks";
 export const TASK_QUERY_BASE = `${TASK_QUERY_SCHEME}://tasks`;
@@ -211,7 +212,7 @@ export function resourceLinkFor(q: TaskQuery, rowCount: number): TaskRowsLink {
     title: `All ${rowCount} matching ECS task(s) as CSV`,
     description:
       `Every task matching this query (${where}${filters ? `, ${filters}` : ""}${window}), one CSV row each, read fresh with resources/read` +
-      `${q.TimeZone ? `; local times in ${q.TimeZone}` : ""}. At most ${MAX_CSV_ROWS.toLocaleString("en-US")} rows.`,
+      `${q.TimeZone ? `; local times in ${q.TimeZone}` : ""}. At most ${groupThousands(MAX_CSV_ROWS)} rows.`,
     mimeType: TASK_QUERY_MIME_TYPE,
   };
 }
