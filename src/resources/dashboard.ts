@@ -9,7 +9,7 @@ import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 export const DASHBOARD_URI = "ui://ecs-tasks-mcp/dashboard.html";
 
 /** Where the built view is: beside this module in dist/, or in dist/ when the server runs from src/ (tests). */
-const CANDIDATES = ["../app/dashboard.html", "../../dist/app/dashboard.html"].map((p) => new URL(p, import.meta.url));
+const CANDIDATES = ["../app/dashboard.html", "./app/dashboard.html", "../../dist/app/dashboard.html"].map((p) => new URL(p, import.meta.url));
 
 async function readView(): Promise<string> {
   for (const url of CANDIDATES) {
