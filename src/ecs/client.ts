@@ -12,12 +12,10 @@ import { EcsApiError, EcsNetworkError, EcsResponseError, type NetworkFailure } f
 import { DEFAULT_RETRY, NO_RETRY, abortableSleep, nextDelay, type RetryPolicy } from "./retry.js";
 import { DEFAULT_MAX_BODY_BYTES, readBoundedBody } from "./body.js";
 import { acsDate, newNonce, signRequest } from "./signer.js";
+import { loadUndici, type Undici } from "./undici.js";
 
 export const ECS_API_VERSION = "2014-05-26";
 
-type Undici = typeof import("undici");
-let undiciModule: Promise<Undici> | undefined;
-const loadUndici = (): Promise<Undici> => (undiciModule ??= import("undici"));
 
 /** Loads undici's code ahead of the first call (the same promise the first call then awaits). */
 export function preloadHttpCode(): Promise<unknown> {

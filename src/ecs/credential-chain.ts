@@ -18,6 +18,7 @@ import { AppError } from "../errors.js";
 import type { Redactor } from "../redact.js";
 import { cliConfigNotes, fileProblem } from "./cli-config.js";
 import { noCredentialsError, remember, type CredentialSource, type Credentials } from "./credentials.js";
+import { loadUndici } from "./undici.js";
 
 export const DEFAULT_CREDENTIALS_TIMEOUT_MS = 10_000;
 /** A credentials URI answers with a few hundred bytes of JSON. */
@@ -83,7 +84,7 @@ function checkedFirst(provider: Provider, check: () => Promise<void>): Provider 
 
 /** The URI provider's HTTP request, bounded: the lookup's signal, the provider's timeouts, 64 KiB. */
 async function boundedRequest(req: ChainRequest): Promise<{ statusCode: number; headers: unknown; body: Buffer }> {
-  const { Agent, request } = await import("undici");
+  const { Agent, request } = await loadUndici();
   const readTimeout = req.readTimeout ?? 10_000;
   const connectTimeout = req.connectTimeout ?? 5_000;
   const timeout = AbortSignal.timeout(connectTimeout + readTimeout);
