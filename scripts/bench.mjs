@@ -219,11 +219,21 @@ rows.push([
 log("10,000 tasks, AllPages ...");
 const tenK = await startSandbox({ credentials: [KEY], tasks: generateBulkTasks("cn-hangzhou", 10_000, now, 11), latencyMs });
 const args10k = { AllPages: true, MaxResults: 10_000 };
-const fast = await server(tenK.url);
-const par = await timedCall(fast.client, tenK, args10k);
-const rss = peakRssMb(fast.pid);
-const warm = await timedCall(fast.client, tenK, args10k);
-await fast.client.close();
+// The first call of a fresh server, three fresh servers (median): one spawn alone is too noisy on a
+// shared 2-core machine to hold against a 1.3x target. The last one also gives the warm call.
+const firsts = [];
+let warm;
+let rss = 0;
+for (let i = 0; i < 3; i++) {
+  const fresh = await server(tenK.url);
+  firsts.push(await timedCall(fresh.client, tenK, args10k));
+  rss = Math.max(rss, peakRssMb(fresh.pid));
+  if (i === 2) warm = await timedCall(fresh.client, tenK, args10k);
+  await fresh.client.close();
+}
+firsts.sort((x, y) => x.ms - y.ms);
+const par = /** @type {Awaited<ReturnType<typeof timedCall>>} */ (firsts[1]);
+if (!warm) throw new Error("no warm call");
 const slow = await server(tenK.url, { ECS_TASKS_MCP_PAGE_CONCURRENCY: "1" });
 const seq = await timedCall(slow.client, tenK, args10k);
 await slow.client.close();
@@ -234,7 +244,7 @@ const returned = read10k?.RowsRead;
 const speedup = seq.ms / par.ms;
 const physical = (1 + Math.ceil(99 / 8)) * latencyMs;
 rows.push([
-  "10,000 tasks, AllPages, first call of a fresh server",
+  "10,000 tasks, AllPages, first call of a fresh server (median of 3)",
   `${par.ms.toFixed(0)} ms (${returned} read, ${par.requests} requests); sequential ${seq.ms.toFixed(0)} ms = ${speedup.toFixed(1)}x faster; physical limit ${physical} ms = ${(par.ms / physical).toFixed(2)}x`,
   ">= 6x sequential, <= 1.3x the limit",
   speedup >= 6 && par.ms <= 1.3 * physical && returned === 10_000,
