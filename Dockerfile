@@ -6,7 +6,8 @@
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
-COPY scripts/chmod-bin.mjs scripts/
+# Everything `npm run build` reads (tsc, the dashboard view, the bundled entry): test/http/dockerfile.test.ts replays this stage.
+COPY scripts scripts
 COPY src src
 RUN npm ci --no-audit --no-fund && npm run build
 

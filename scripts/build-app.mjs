@@ -5,27 +5,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { zodEnglishOnly } from "./lib/zod-english-only.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MAX_BYTES = 600 * 1024;
-
-/**
- * zod re-exports every locale (`export * as locales`), some 260 KB the view never uses: its messages
- * are only ever English (the default, which zod imports directly). Only English remains.
- */
-/** @type {import("esbuild").Plugin} */
-const englishOnly = {
-  name: "zod-english-only",
-  setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "../locales/index.js"), namespace: "zod-locales" } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), "en.js"))};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 const result = await build({
   entryPoints: [join(root, "src/app/main.ts")],
@@ -38,7 +21,7 @@ const result = await build({
   legalComments: "none",
   tsconfig: join(root, "src/app/tsconfig.json"),
   logLevel: "warning",
-  plugins: [englishOnly],
+  plugins: [zodEnglishOnly],
 });
 // `</script` inside the inline script would end it early.
 const [output] = result.outputFiles ?? [];

@@ -1,30 +1,16 @@
 // Bundles the server's entry (src/index.ts) into dist/index.js with esbuild, over the file tsc wrote.
 // Why: spawn-to-tools/list is mostly module loading, and one file (the MCP SDK and zod inside it)
 // loads far faster than some 130 of ours plus the SDK's own. What only some runs need stays out of
-// the start-up path as split chunks (dist/chunks/: doctor, --http, the sandbox, undici) or external packages
-// loaded on demand (the official credential chain, jose, chrono-node). The rest of dist/
+// the start-up path as split chunks (dist/chunks/: doctor, --http, the sandbox, undici) or external
+// packages loaded on demand (the official credential chain, jose, chrono-node). The rest of dist/
 // (tsc's per-module output) remains for `main` (createServer) and the types. Run by `npm run build`.
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { zodEnglishOnly } from "./lib/zod-english-only.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-/** zod re-exports every locale; only English is ever used (the same trim as scripts/build-app.mjs). */
-/** @type {import("esbuild").Plugin} */
-const englishOnly = {
-  name: "zod-english-only",
-  setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "../locales/index.js"), namespace: "zod-locales" } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), "en.js"))};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 // Chunk names carry a content hash: without this, every build would leave the last one's behind.
 rmSync(join(root, "dist/chunks"), { recursive: true, force: true });
@@ -47,5 +33,5 @@ await build({
   banner: { js: 'import { createRequire as __bundleRequire } from "node:module"; const require = __bundleRequire(import.meta.url);' },
   legalComments: "none",
   logLevel: "warning",
-  plugins: [englishOnly],
+  plugins: [zodEnglishOnly],
 });

@@ -2,10 +2,11 @@
 // runs the command line these tests run, as a non-root user, production dependencies only, and its
 // HEALTHCHECK command really passes against that command line.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../src/http/auth.js";
@@ -63,4 +64,24 @@ describe("the Dockerfile", () => {
     const [code] = (await once(refused, "exit")) as [number];
     expect(code).toBe(2);
   });
+
+  it("its build stage copies everything `npm run build` reads: replayed COPY by COPY, the build succeeds and the result starts", async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const stage = dockerfile.split(/^FROM /m)[1] ?? "";
+    const dir = mkdtempSync(join(tmpdir(), "ecs-mcp-docker-build-"));
+    for (const line of stage.split("\n").filter((l) => l.startsWith("COPY ") && !l.includes("--from"))) {
+      const parts = line.slice("COPY ".length).trim().split(/\s+/);
+      const dest = parts.pop()!;
+      for (const source of parts) {
+        const target = dest.endsWith("/") ? join(dir, dest, source.split("/").pop()!) : parts.length > 1 ? join(dir, dest, source) : join(dir, dest);
+        cpSync(join(root, source), target, { recursive: true });
+      }
+    }
+    // `npm ci` is the image's business; the packages are this checkout's (same lock file).
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+    await promisify(execFile)("npm", ["run", "build"], { cwd: dir, env: { ...process.env, npm_config_update_notifier: "false" } });
+    for (const built of ["dist/index.js", "dist/app/dashboard.html", "dist/server.js"]) expect(existsSync(join(dir, built)), built).toBe(true);
+    const { stdout } = await promisify(execFile)(process.execPath, [join(dir, "dist/index.js"), "--version"], { env: cleanEnv() });
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  }, 180_000);
 });
