@@ -1,8 +1,9 @@
 // `npm run docs`: writes docs/tools.md (the tool reference) and the tools list and version in
 // manifest.json and server.json, from the built tools (run after `npm run build`).
 // test/ecosystem/packaging.test.ts fails when any of them is stale.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { renderToolReference, shortDescription } from "./lib/tool-reference.mjs";
+import { writeIfChanged } from "./lib/write-if-changed.mjs";
 
 const root = new URL("../", import.meta.url);
 // The built tools (what ships), typed from their source.
@@ -14,16 +15,7 @@ const { isAppOnly } = await import(new URL("dist/tools/define-tool.js", root).hr
 const docUrl = new URL("docs/tools.md", root);
 // The reference documents every tool, opt-in ones included; the manifest lists the default ones.
 const next = renderToolReference(allTools);
-let current;
-try {
-  current = readFileSync(docUrl, "utf8");
-} catch {
-  current = undefined;
-}
-if (next !== current) {
-  mkdirSync(new URL("docs/", root), { recursive: true });
-  writeFileSync(docUrl, next);
-}
+writeIfChanged(docUrl, next);
 
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
 const manifestUrl = new URL("manifest.json", root);
@@ -32,13 +24,13 @@ manifest.version = pkg.version;
 // The model's tools: app-only ones (`_meta.ui.visibility: ["app"]`, for the dashboard view) are not listed.
 manifest.tools = tools.filter((t) => !isAppOnly(t)).map((t) => ({ name: t.name, description: shortDescription(t) }));
 const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-if (manifestText !== readFileSync(manifestUrl, "utf8")) writeFileSync(manifestUrl, manifestText);
+writeIfChanged(manifestUrl, manifestText);
 
 const serverUrl = new URL("server.json", root);
 const server = JSON.parse(readFileSync(serverUrl, "utf8"));
 server.version = pkg.version;
 for (const p of server.packages ?? []) p.version = pkg.version;
 const serverText = `${JSON.stringify(server, null, 2)}\n`;
-if (serverText !== readFileSync(serverUrl, "utf8")) writeFileSync(serverUrl, serverText);
+writeIfChanged(serverUrl, serverText);
 
 process.stdout.write(`tool reference: ${allTools.map((t) => t.name).join(", ")}; docs/tools.md, manifest.json and server.json are current\n`);

@@ -123,3 +123,11 @@ export function wholeNumber(min: number, max: number, unit: string): (raw: strin
 
 export const milliseconds = wholeNumber(100, 600_000, " of milliseconds");
 
+/** A switch set through its environment variable: true/1/yes or false/0/no, any casing. */
+export function trueOrFalse(raw: string, origin: string): boolean {
+  const v = raw.trim().toLowerCase();
+  if (["true", "1", "yes"].includes(v)) return true;
+  if (["false", "0", "no"].includes(v)) return false;
+  throw new ConfigError(`${origin} must be true or false, got "${raw}"`);
+}
+

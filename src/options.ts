@@ -8,6 +8,7 @@ import {
   LOG_LEVELS,
   milliseconds,
   setting,
+  trueOrFalse,
   variable,
   wholeNumber,
   type ActionOption,
@@ -161,12 +162,7 @@ export const OPTIONS: readonly OptionEntry[] = [
     type: "boolean",
     env: "ECS_TASKS_MCP_NO_UI",
     default: false,
-    parse: (raw, origin) => {
-      const v = raw.trim().toLowerCase();
-      if (["true", "1", "yes"].includes(v)) return true;
-      if (["false", "0", "no"].includes(v)) return false;
-      throw new ConfigError(`${origin} must be true or false, got "${raw}"`);
-    },
+    parse: trueOrFalse,
     help: "Text only: no live dashboard (MCP App) for hosts that render them; answers are the same either way.",
     readBy: ["server"],
     registry: true,
@@ -177,12 +173,7 @@ export const OPTIONS: readonly OptionEntry[] = [
     type: "boolean",
     env: "ECS_TASKS_MCP_ALLOW_CANCEL",
     default: false,
-    parse: (raw, origin) => {
-      const v = raw.trim().toLowerCase();
-      if (["true", "1", "yes"].includes(v)) return true;
-      if (["false", "0", "no"].includes(v)) return false;
-      throw new ConfigError(`${origin} must be true or false, got "${raw}"`);
-    },
+    parse: trueOrFalse,
     help: "Offer cancel_ecs_task (stops a running image import/export, with the person's consent); off: read-only.",
     readBy: ["server"],
     registry: true,

@@ -14,6 +14,7 @@ import { REGION_ID_PATTERN } from "../ecs/region.js";
 import { TASK_ACTIONS, TASK_STATUSES, type DescribeTasksParams, type TaskAction, type TaskStatus } from "../ecs/tasks-api.js";
 import { InputError } from "../errors.js";
 import { groupThousands } from "../util/text.js";
+import { isUtcSeconds } from "../util/utc.js";
 
 export const TASK_QUERY_SCHEME = "ecs-tasks";
 export const TASK_QUERY_BASE = `${TASK_QUERY_SCHEME}://tasks`;
@@ -29,19 +30,9 @@ export const MAX_TASK_QUERY_URI_LENGTH = 32_768;
 export const MAX_RESOURCE_IDS = 100;
 /** Accepted TimeZone values: IANA names and fixed offsets such as "UTC+08:00" (interpreted by src/time). */
 export const TIME_ZONE_TOKEN = new RegExp(`^[A-Za-z0-9_+:/-]{1,${TIME_ZONE_MAX}}$`);
-/** The one UTC form the server sends to DescribeTasks: never a relative phrase, so the URI means the same rows tomorrow. */
-const UTC_SECONDS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
-export interface TaskQuery {
-  /** A region ID, or "all" for every region of the account. */
-  RegionId: string;
-  TaskIds?: string[];
-  TaskAction?: TaskAction;
-  TaskStatus?: TaskStatus;
-  /** Absolute UTC, `yyyy-MM-ddTHH:mm:ssZ`. */
-  StartTime?: string;
-  EndTime?: string;
-  ResourceIds?: string[];
+/** DescribeTasks' filters (RegionId may also be "all": every region of the account), no paging. */
+export interface TaskQuery extends Omit<DescribeTasksParams, "PageNumber" | "PageSize"> {
   /** Zone of the CSV's local-time columns: an IANA name or a fixed offset like "UTC+08:00". */
   TimeZone?: string;
   /** The aliyun CLI profile whose account the rows come from (the answer's Profile). */
@@ -62,10 +53,9 @@ function checkRegion(v: string): string {
 }
 
 function checkUtc(name: "StartTime" | "EndTime", v: string): string {
-  const m = UTC_SECONDS.exec(v);
-  // Date.UTC rolls over (Feb 30 -> Mar 2): the round trip catches impossible dates.
-  const ms = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : Number.NaN;
-  if (!m || Number.isNaN(ms) || ms < 0 || new Date(ms).toISOString() !== `${v.slice(0, -1)}.000Z`) {
+  // The one UTC form the server sends to DescribeTasks, never a relative phrase, so the URI means
+  // the same rows tomorrow. (Same-length ISO strings compare in time order.)
+  if (!isUtcSeconds(v) || v < "1970-01-01T00:00:00Z") {
     throw refuse(`${name} ${quote(v)} is not an absolute UTC time yyyy-MM-ddTHH:mm:ssZ from 1970 on (e.g. 2026-11-27T00:00:00Z).`);
   }
   return v;

@@ -103,6 +103,7 @@ describe("taskQueryUri / parseTaskQueryUri", () => {
     ["milliseconds", `${base}&EndTime=2026-11-27T00:00:00.000Z`, /not an absolute UTC time/],
     ["an impossible date", `${base}&StartTime=2026-02-30T00:00:00Z`, /not an absolute UTC time/],
     ["hour 24", `${base}&StartTime=2026-02-03T24:00:00Z`, /not an absolute UTC time/],
+    ["before 1970", `${base}&StartTime=1969-12-31T23:59:59Z`, /not an absolute UTC time/],
     ["a start after the end", `${base}&StartTime=2026-11-28T00:00:00Z&EndTime=2026-11-27T00:00:00Z`, /StartTime 2026-11-28T00:00:00Z is after EndTime/],
     ["a bad task ID", `${base}&TaskIds=t-abcd1234,x-1`, /TaskIds holds "x-1"/],
     ["an injected task ID", `${base}&TaskIds=t-abcd1234%26Action%3DCancelTask`, /TaskIds holds "t-abcd1234&Action=CancelTask"/],
