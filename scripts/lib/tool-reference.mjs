@@ -28,7 +28,7 @@ export const RAM_ACTIONS = {
   },
   wait_for_ecs_tasks: {
     required: ["ecs:DescribeTaskAttribute"],
-    optional: { "ecs:DescribeTasks": "the image IDs and the ETA from recent finished tasks", "ecs:DescribeImages": "image names" },
+    optional: { "ecs:DescribeTasks": "the image IDs, the ETA from recent finished tasks, and tasks other than imports, exports and disk changes (status only)", "ecs:DescribeImages": "image names" },
   },
   cancel_ecs_task: {
     required: ["ecs:CancelTask", "ecs:DescribeTasks"],

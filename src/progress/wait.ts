@@ -1,8 +1,11 @@
-// Polls DescribeTaskAttribute until every task has ended or the time is up. No MCP here: the tool
-// turns each poll into progress notifications and log lines through `onPoll`.
+// Polls until every task has ended or the time is up: DescribeTaskAttribute (percent, failure
+// reasons) for the actions it covers, DescribeTasks by TaskIds (status and times, one request per
+// region) for the rest (RedeployInstance, ArchiveSnapshot, ...). No MCP here: the tool turns each poll
+// into progress notifications and log lines through `onPoll`.
 import type { EcsApi } from "../ecs/client.js";
 import { AppError, EcsApiError } from "../errors.js";
-import { describeTaskAttribute } from "../ecs/task-attribute-api.js";
+import { describeTaskAttribute, type TaskDetail } from "../ecs/task-attribute-api.js";
+import { parseDescribeTasks, toDescribeTasksQuery, type Task } from "../ecs/tasks-api.js";
 import { settleLimit } from "../util/concurrency.js";
 import type { DurationHistory } from "./history.js";
 import { viewTask, type TaskProgressView } from "./task-view.js";
@@ -24,6 +27,8 @@ export interface WaitedTask {
   lookupCode?: string;
   /** True when the task has ended, or cannot be looked up at all. */
   settled: boolean;
+  /** DescribeTaskAttribute does not cover its action: polled through DescribeTasks (status only). */
+  statusOnly?: boolean;
 }
 
 export interface PollReport {
@@ -57,6 +62,12 @@ export interface WaitOutcome extends PollReport {
   drained?: boolean;
 }
 
+/** A DescribeTasks row in DescribeTaskAttribute's shape: no percent, no operations. */
+function detailOf(row: Task, regionId: string, requestId: string): TaskDetail {
+  const { RegionId: _r, ResourceId: _res, DurationSeconds: _d, ...fields } = row;
+  return { ...fields, RegionId: regionId, RequestId: requestId, TaskProcess: "", Operations: [] };
+}
+
 function meanProgress(tasks: WaitedTask[]): number {
   const sum = tasks.reduce((acc, t) => acc + (t.settled ? 100 : (t.view?.Progress ?? 0)), 0);
   return tasks.length ? sum / tasks.length : 100;
@@ -74,27 +85,61 @@ export async function waitForTasks(
   const deadline = started + timeoutMs;
   const tasks: WaitedTask[] = taskIds.map((TaskId) => ({ TaskId, RegionId: regionId, settled: false }));
   let providerName: string | undefined;
+  const record = (t: WaitedTask, r: PromiseSettledResult<TaskProgressView>) => {
+    if (r.status === "fulfilled") {
+      t.view = r.value;
+      delete t.lookupError;
+      delete t.lookupCode;
+      t.settled = FINAL_STATUSES.has(r.value.TaskStatus);
+    } else {
+      const err: unknown = r.reason;
+      t.lookupError = err instanceof Error ? err.message : String(err);
+      if (err instanceof AppError) t.lookupCode = err.code;
+      t.settled = err instanceof EcsApiError && FINAL_LOOKUP_CODES.has(err.code);
+    }
+  };
   const lookUp = async (pending: WaitedTask[]) => {
-    const results = await settleLimit(pending, LOOKUP_CONCURRENCY, async (t) => {
+    const detailed = pending.filter((t) => !t.statusOnly);
+    const results = await settleLimit(detailed, LOOKUP_CONCURRENCY, async (t) => {
       const { detail, providerName: p } = await describeTaskAttribute(deps.ecs, t.RegionId, t.TaskId, deps.signal);
       providerName = p;
       return viewTask(detail, t.RegionId, { ...deps, now: deps.now() });
     });
     deps.signal.throwIfAborted();
     results.forEach((r, i) => {
-      const t = pending[i]!;
-      if (r.status === "fulfilled") {
-        t.view = r.value;
-        delete t.lookupError;
-        delete t.lookupCode;
-        t.settled = FINAL_STATUSES.has(r.value.TaskStatus);
-      } else {
-        const err: unknown = r.reason;
-        t.lookupError = err instanceof Error ? err.message : String(err);
-        if (err instanceof AppError) t.lookupCode = err.code;
-        t.settled = err instanceof EcsApiError && FINAL_LOOKUP_CODES.has(err.code);
-      }
+      const t = detailed[i]!;
+      const unsupported = r.status === "rejected" && r.reason instanceof EcsApiError && r.reason.code === "InvalidTaskId.TaskActionNotSupport";
+      if (unsupported) t.statusOnly = true;
+      else record(t, r);
     });
+    await lookUpStatus(pending.filter((t) => t.statusOnly));
+  };
+  /** Status-only tasks, one DescribeTasks per region (TaskIds takes up to 100; a wait names at most 20). */
+  const lookUpStatus = async (pending: WaitedTask[]) => {
+    const regions = [...new Set(pending.map((t) => t.RegionId))];
+    const pages = await settleLimit(regions, LOOKUP_CONCURRENCY, async (regionId) => {
+      const ids = pending.filter((t) => t.RegionId === regionId).map((t) => t.TaskId);
+      const res = await deps.ecs.call("DescribeTasks", toDescribeTasksQuery({ RegionId: regionId, TaskIds: ids, PageSize: 100 }), { regionId, signal: deps.signal });
+      return parseDescribeTasks(res, deps.now(), 100);
+    });
+    deps.signal.throwIfAborted();
+    for (const [i, regionId] of regions.entries()) {
+      const page = pages[i]!;
+      if (page.status === "fulfilled") providerName = page.value.ProviderName;
+      for (const t of pending.filter((w) => w.RegionId === regionId)) {
+        if (page.status === "rejected") {
+          record(t, page);
+          continue;
+        }
+        const row = page.value.Tasks.find((r) => r.TaskId === t.TaskId);
+        if (row) {
+          record(t, { status: "fulfilled", value: await viewTask(detailOf(row, regionId, page.value.RequestId), regionId, { ...deps, now: deps.now() }) });
+        } else {
+          // Listed by DescribeTaskAttribute's refusal a moment ago, gone now: polling again cannot help.
+          Object.assign(t, { lookupError: `DescribeTasks no longer lists ${t.TaskId} in ${regionId}.`, lookupCode: "InvalidTaskId.NotFound", settled: true });
+        }
+      }
+    }
   };
 
   for (let poll = 1; ; poll++) {

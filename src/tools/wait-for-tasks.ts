@@ -9,7 +9,7 @@ export const waitForTasksTool = defineTool({
   title: "Wait for ECS tasks to finish",
   kind: "read",
   description: [
-    "Waits until ECS imports, exports or disk changes end (DescribeTaskAttribute every PollIntervalSeconds, up to TimeoutSeconds), with progress notifications when asked.",
+    "Waits until ECS tasks end, checking every PollIntervalSeconds up to TimeoutSeconds, with progress notifications when asked. Imports, exports and disk changes give a percent (DescribeTaskAttribute); other actions (redeploys, snapshot archiving) give status only (DescribeTasks).",
     "Not done: ResumeArguments to call again, and Advice when the ETA is far off (then tell the user instead of waiting again).",
     'For "tell me when the import is done". Example: {"TaskIds":["t-bp1hvgwromzv32iq1234"],"TimeoutSeconds":45}',
   ].join("\n"),

@@ -203,6 +203,32 @@ describe("wait_for_ecs_tasks", () => {
     expect(textOf(result)).toMatch(/\nDone after 4 check\(s\) in 3m: 1 finished, 1 failed\./);
   });
 
+  it("waits for a task DescribeTaskAttribute does not cover (RedeployInstance) through DescribeTasks, beside an import", async () => {
+    let sleeps = 0;
+    const hh = await harness({
+      sleep: async (ms, signal, clock) => {
+        signal.throwIfAborted();
+        clock.advance(ms);
+        if (++sleeps === 2) {
+          hh.sandbox.finishTask(REDEPLOY_RUNNING);
+          hh.sandbox.finishTask(IMPORT_RUNNING);
+        }
+      },
+    });
+    const result = await wait(hh, { TaskIds: [REDEPLOY_RUNNING, IMPORT_RUNNING], PollIntervalSeconds: 60, TimeoutSeconds: 600 });
+    expect(result.isError, textOf(result)).toBeFalsy();
+    const out = result.structuredContent as WaitForTasksOutput;
+    expect(out.Done).toBe(true);
+    expect(out.Polls).toBe(3);
+    expect(out.Outcome).toEqual({ Finished: 2, Failed: 0, StillRunning: 0, NotLookedUp: 0 });
+    expect(out.Tasks.find((t) => t.TaskId === REDEPLOY_RUNNING)).toMatchObject({ TaskAction: "RedeployInstance", TaskStatus: "Finished" });
+    // DescribeTaskAttribute refuses the redeploy once; after that it is polled through DescribeTasks only.
+    const sent = hh.sandbox.requests.map((r) => `${r.action}:${r.query.TaskId ?? r.query.TaskIds ?? ""}`);
+    expect(sent.filter((a) => a === `DescribeTaskAttribute:${REDEPLOY_RUNNING}`)).toHaveLength(1);
+    expect(sent.filter((a) => a === `DescribeTasks:${REDEPLOY_RUNNING}`)).toHaveLength(3);
+    expect(textOf(result)).toMatch(/Done after 3 check\(s\) in 2m: 2 finished\./);
+  });
+
   it("keeps progress strictly increasing when nothing moved between polls", async () => {
     const hh = await harness();
     // So slow that 20 seconds do not move it off 10%.
